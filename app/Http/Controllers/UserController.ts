@@ -1,0 +1,7 @@
+import type { Request, Response } from 'adonis-lite'
+
+export default class UserController {
+  * show (request: Request, response: Response) {
+    yield response.sendView('signup')
+  }
+}

@@ -1,0 +1,21 @@
+import { Env } from 'adonis-lite'
+
+export default {
+  /** Signs and encrypts cookies and sessions. `adonis-lite key:generate` writes one into .env. */
+  appKey: Env.get('APP_KEY'),
+
+  /** Keys still accepted while rotating APP_KEY (comma separated); cookies are rewritten with the new one. */
+  previousKeys: Env.get('APP_KEY_PREVIOUS', ''),
+
+  http: {
+    port: Env.number('PORT', 3333),
+    host: Env.get('HOST', '127.0.0.1'),
+    /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+    trustProxy: Env.boolean('TRUST_PROXY', false),
+  },
+
+  views: {
+    /** Compiled templates are kept in memory in production and re-read on every render otherwise. */
+    cache: Env.get('NODE_ENV') === 'production',
+  },
+}

@@ -1,0 +1,18 @@
+/** `adonis-lite test`: runs the app's tests (test/**\/*.test.ts) with Jest, set up for TypeScript. */
+import type { Command } from '../command'
+
+export const testCommand: Command = {
+  summary: "run the app's tests with Jest",
+  help: `adonis-lite test [jest options]
+
+Runs test/**/*.test.ts (and .js) with Jest, TypeScript included. Options after -- go to Jest:
+  adonis-lite test -- --watch`,
+  options: {},
+  async run (positionals) {
+    const preset = require('../../../jest-preset.js')
+    const config = { ...preset, rootDir: process.cwd() }
+    const jest = require('jest') as { run (argv: string[]): Promise<void> }
+    await jest.run(['--config', JSON.stringify(config), ...positionals])
+    return undefined
+  },
+}

@@ -1,0 +1,53 @@
+/**
+ * Authenticated encryption (AES-256-GCM) for cookie contents. The purpose is bound as
+ * additional data, so a value encrypted for one cookie or session cannot be replayed in another.
+ */
+import crypto from 'node:crypto'
+import { deriveKeys, type KeyRing } from './keys'
+
+const IV_BYTES = 12
+const TAG_BYTES = 16
+
+export interface Decrypted {
+  value: string
+  /** Encrypted with a previous key: rewrite it with the current one. */
+  stale: boolean
+}
+
+export class Encrypter {
+  readonly #keys: KeyRing
+
+  constructor (appKeys: string[]) {
+    this.#keys = deriveKeys(appKeys, 'encrypt')
+  }
+
+  /** base64url(iv | ciphertext | tag). */
+  encrypt (plaintext: string, purpose: string): string {
+    const iv = crypto.randomBytes(IV_BYTES)
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.#keys[0]!, iv)
+    cipher.setAAD(Buffer.from(purpose))
+    const body = Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()])
+    return body.toString('base64url')
+  }
+
+  /** The plaintext when the token is authentic under one of the keys, else null. Never throws. */
+  decrypt (token: string, purpose: string): Decrypted | null {
+    const body = Buffer.from(token, 'base64url')
+    if (body.length < IV_BYTES + TAG_BYTES) return null
+    const iv = body.subarray(0, IV_BYTES)
+    const tag = body.subarray(body.length - TAG_BYTES)
+    const ciphertext = body.subarray(IV_BYTES, body.length - TAG_BYTES)
+    for (let index = 0; index < this.#keys.length; index++) {
+      try {
+        const decipher = crypto.createDecipheriv('aes-256-gcm', this.#keys[index]!, iv)
+        decipher.setAAD(Buffer.from(purpose))
+        decipher.setAuthTag(tag)
+        const value = Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8')
+        return { value, stale: index > 0 }
+      } catch {
+        // not this key, or tampered
+      }
+    }
+    return null
+  }
+}

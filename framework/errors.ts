@@ -1,0 +1,175 @@
+/**
+ * Every error the framework raises, in one place. Each has a stable code (for tests, logs and
+ * JSON error bodies), an HTTP status, whether its message may reach the client, and a message
+ * that says what to change.
+ */
+
+export interface ErrorOptions {
+  code: string
+  status?: number
+  /** Whether the message may be shown to the client (defaults to status < 500). */
+  expose?: boolean
+  cause?: unknown
+}
+
+/** The base of every error adonis-lite throws. */
+export class AdonisLiteError extends Error {
+  readonly code: string
+  readonly status: number
+  readonly expose: boolean
+
+  constructor (message: string, options: ErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = new.target.name
+    this.code = options.code
+    this.status = options.status ?? 500
+    this.expose = options.expose ?? this.status < 500
+  }
+}
+
+/** An HTTP error raised by app code: `throw new HttpException('Nope', 403)`. Its message reaches the client. */
+export class HttpException extends AdonisLiteError {
+  constructor (message: string, status = 500, code = 'E_HTTP_EXCEPTION') {
+    super(message, { code, status, expose: true })
+  }
+}
+
+/** A mistake in the app's files, found while booting. The CLI prints the message alone and exits. */
+export class BootError extends AdonisLiteError {
+  constructor (message: string, code: string, cause?: unknown) {
+    super(message, { code, status: 500, expose: false, cause })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+export const E_ROUTE_NOT_FOUND = (method: string, path: string) =>
+  new AdonisLiteError(`Cannot ${method} ${path}`, { code: 'E_ROUTE_NOT_FOUND', status: 404 })
+
+export const E_METHOD_NOT_ALLOWED = (method: string, path: string, allowed: string[]) =>
+  Object.assign(
+    new AdonisLiteError(`${method} is not allowed on ${path}; use ${allowed.join(', ')}`, { code: 'E_METHOD_NOT_ALLOWED', status: 405 }),
+    { headers: { Allow: allowed.join(', ') } },
+  )
+
+export const E_BODY_TOO_LARGE = (limit: string) =>
+  new AdonisLiteError(`Request body is larger than the ${limit} limit`, { code: 'E_BODY_TOO_LARGE', status: 413 })
+
+export const E_MALFORMED_BODY = (type: string, reason: string) =>
+  new AdonisLiteError(`Malformed ${type} body: ${reason}`, { code: 'E_MALFORMED_BODY', status: 400 })
+
+export const E_UNSUPPORTED_ENCODING = (encoding: string) =>
+  new AdonisLiteError(`Unsupported body encoding "${encoding}"`, { code: 'E_UNSUPPORTED_ENCODING', status: 415 })
+
+export const E_BAD_CSRF_TOKEN = () =>
+  new AdonisLiteError('Invalid or missing CSRF token: reload the page and submit the form again',
+    { code: 'E_BAD_CSRF_TOKEN', status: 403 })
+
+export const E_NEXT_CALLED_TWICE = (where: string) =>
+  new AdonisLiteError(`next() was called more than once in ${where}: call it (or yield next) once`,
+    { code: 'E_NEXT_CALLED_TWICE' })
+
+export const E_VIEW_NOT_FOUND = (name: string, file: string) =>
+  new AdonisLiteError(`View "${name}" not found: create ${file}`, { code: 'E_VIEW_NOT_FOUND' })
+
+export const E_FLASH_NOT_ENABLED = (method: string) =>
+  new AdonisLiteError(
+    `request.${method}() needs the Flash middleware: add 'Adonis/Middleware/Flash' to globalMiddleware in app/Http/kernel.ts`,
+    { code: 'E_FLASH_NOT_ENABLED' })
+
+export const E_SESSION_STORE_UNAVAILABLE = (driver: string, reason: string) =>
+  new AdonisLiteError(`The session store is unavailable, please try again shortly`,
+    { code: 'E_SESSION_STORE_UNAVAILABLE', status: 503, expose: true, cause: new Error(`${driver} session store: ${reason}`) })
+
+export const E_SESSION_TOO_LARGE = (bytes: number) =>
+  new AdonisLiteError(
+    `The session is too large for the cookie driver: its cookie would be ${bytes} bytes, over the 4096-byte limit of browsers. ` +
+    "Store less in the session, or set driver: 'file' or 'redis' in config/session.js",
+    { code: 'E_SESSION_TOO_LARGE' })
+
+// ---------------------------------------------------------------------------------------------
+// Boot: mistakes in the app's files
+
+export const E_MISSING_APP_KEY = () =>
+  new BootError('APP_KEY is not set: run `adonis-lite key:generate` (writes it into .env), or set APP_KEY in the environment',
+    'E_MISSING_APP_KEY')
+
+export const E_WEAK_APP_KEY = (length: number) =>
+  new BootError(`APP_KEY is too short (${length} characters, 32 needed): run \`adonis-lite key:generate\` for a new one`,
+    'E_WEAK_APP_KEY')
+
+export const E_MODULE_LOAD_FAILED = (file: string, cause: unknown) =>
+  new BootError(`Cannot load ${file}: ${describe(cause)}`, 'E_MODULE_LOAD_FAILED', cause)
+
+export const E_APP_NOT_FOUND = (root: string) =>
+  new BootError(`${root} is not an adonis-lite app: it has no start/routes.ts. Create one with \`adonis-lite new <dir>\``,
+    'E_APP_NOT_FOUND')
+
+export const E_INVALID_CONFIG = (file: string, key: string, problem: string) =>
+  new BootError(`${file}: ${key} ${problem}`, 'E_INVALID_CONFIG')
+
+export const E_UNKNOWN_MIDDLEWARE = (name: string, known: string[]) =>
+  new BootError(`app/Http/kernel.ts: unknown middleware '${name}'. Built-in middleware are ${known.map((k) => `'${k}'`).join(', ')}; ` +
+    "the app's own are named 'App/Http/Middleware/<Name>'", 'E_UNKNOWN_MIDDLEWARE')
+
+export const E_MIDDLEWARE_NOT_FOUND = (name: string, file: string) =>
+  new BootError(`app/Http/kernel.ts lists '${name}', but ${file} does not exist: create it, or remove the name from the kernel`,
+    'E_MIDDLEWARE_NOT_FOUND')
+
+export const E_INVALID_MIDDLEWARE = (name: string, file: string) =>
+  new BootError(`${file} ('${name}' in app/Http/kernel.ts) must export a class with a handle(request, response, next) method`,
+    'E_INVALID_MIDDLEWARE')
+
+export const E_UNKNOWN_NAMED_MIDDLEWARE = (name: string, route: string, known: string[]) =>
+  new BootError(`start/routes.ts: route ${route} uses middleware '${name}', which is not in namedMiddleware of app/Http/kernel.ts ` +
+    `(known: ${known.length ? known.join(', ') : 'none'})`, 'E_UNKNOWN_NAMED_MIDDLEWARE')
+
+export const E_CONTROLLER_NOT_FOUND = (handler: string, file: string, route: string) =>
+  new BootError(`start/routes.ts: route ${route} names '${handler}', but ${file} does not exist. ` +
+    `Create it (adonis-lite make:controller ${handler.slice(0, handler.lastIndexOf('.'))}) or fix the name`, 'E_CONTROLLER_NOT_FOUND')
+
+export const E_CONTROLLER_METHOD_NOT_FOUND = (handler: string, file: string, route: string) =>
+  new BootError(`start/routes.ts: route ${route} names '${handler}', but the controller in ${file} has no method ` +
+    `${handler.slice(handler.lastIndexOf('.') + 1)}(): add it or fix the name`, 'E_CONTROLLER_METHOD_NOT_FOUND')
+
+export const E_INVALID_HANDLER = (route: string, problem: string) =>
+  new BootError(`start/routes.ts: route ${route} ${problem}`, 'E_INVALID_HANDLER')
+
+export const E_DUPLICATE_ROUTE = (route: string) =>
+  new BootError(`start/routes.ts: route ${route} is defined twice: remove one`, 'E_DUPLICATE_ROUTE')
+
+export const E_DUPLICATE_ROUTE_NAME = (name: string, first: string, second: string) =>
+  new BootError(`start/routes.ts: the name '${name}' is given to ${first} and to ${second}: route names must be unique`,
+    'E_DUPLICATE_ROUTE_NAME')
+
+export const E_UNKNOWN_ROUTE = (identifier: string) =>
+  new AdonisLiteError(`No route is named '${identifier}' (nor uses it as its handler): check .as() in start/routes.ts`,
+    { code: 'E_UNKNOWN_ROUTE' })
+
+export const E_ROUTE_PARAM_MISSING = (identifier: string, pattern: string, reason: string) =>
+  new AdonisLiteError(`Cannot build the URL of '${identifier}' (${pattern}): ${reason}`, { code: 'E_ROUTE_PARAM_MISSING' })
+
+export const E_ROUTES_NOT_LOADED = (method: string) =>
+  new AdonisLiteError(`Route.${method}() can only be used once start/routes.ts has been loaded (inside handlers, not at the top of the routes file)`,
+    { code: 'E_ROUTES_NOT_LOADED' })
+
+export const E_UNKNOWN_SESSION_DRIVER = (driver: string, known: string[]) =>
+  new BootError(`config/session.js: unknown session driver '${driver}'. Use one of ${known.map((k) => `'${k}'`).join(', ')}, ` +
+    'or register your own with Session.extend()', 'E_UNKNOWN_SESSION_DRIVER')
+
+export const E_UNKNOWN_VALIDATION_RULE = (field: string, rule: string, known: string[]) =>
+  new AdonisLiteError(`Validation rule '${rule}' given for field '${field}' does not exist. Known rules: ${known.join(', ')}`,
+    { code: 'E_UNKNOWN_VALIDATION_RULE' })
+
+export const E_INVALID_VALIDATION_RULE = (field: string, rule: string, problem: string) =>
+  new AdonisLiteError(`Validation rule '${rule}' for field '${field}' ${problem}`, { code: 'E_INVALID_VALIDATION_RULE' })
+
+/** The message of anything thrown, for wrapping it in a clearer error. */
+export function describe (error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}
+
+/** A wrong command-line argument. */
+export const E_CLI_USAGE = (message: string) => new AdonisLiteError(message, { code: 'E_CLI_USAGE' })

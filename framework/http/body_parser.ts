@@ -1,0 +1,49 @@
+/**
+ * Request bodies: urlencoded forms (nested keys such as a[b][c]) and JSON, with size limits.
+ * Too large is a 413, malformed a 400; keys that could reach a prototype are dropped.
+ */
+import type Koa from 'koa'
+import coBody from 'co-body'
+import { E_BODY_TOO_LARGE, E_MALFORMED_BODY, E_UNSUPPORTED_ENCODING } from '../errors'
+import type { Step } from '../middleware/runner'
+
+export interface BodyParserConfig {
+  /** Largest JSON body, as bytes or a string such as '1mb'. */
+  jsonLimit: string | number
+  /** Largest urlencoded body. */
+  formLimit: string | number
+  /** How deep a[b][c] form keys may nest. */
+  formDepth: number
+}
+
+export const DEFAULT_BODY_PARSER: BodyParserConfig = { jsonLimit: '1mb', formLimit: '1mb', formDepth: 5 }
+
+/** Parses the body when it is a form or JSON; any other body is left unread. */
+export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Promise<unknown> {
+  if (!ctx.request.length && ctx.get('transfer-encoding') === '') return undefined
+  const type = ctx.is('urlencoded', 'json', '+json')
+  if (!type) return undefined
+  const isForm = type === 'urlencoded'
+  const limit = isForm ? config.formLimit : config.jsonLimit
+  try {
+    return isForm
+      ? await coBody.form(ctx, { limit, queryString: { depth: config.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false } })
+      : await coBody.json(ctx, { limit, strict: true, onProtoPoisoning: 'remove' } as coBody.Options)
+  } catch (error) {
+    throw toHttpError(error, isForm ? 'form' : 'JSON', limit)
+  }
+}
+
+function toHttpError (error: unknown, kind: string, limit: string | number): unknown {
+  const { status, type, message } = error as { status?: number, type?: string, message?: string }
+  if (status === 413 || type === 'entity.too.large') return E_BODY_TOO_LARGE(String(limit))
+  if (status === 415 || type === 'encoding.unsupported') return E_UNSUPPORTED_ENCODING(String((error as { encoding?: string }).encoding ?? 'unknown'))
+  if (status !== undefined && status >= 400 && status < 500) return E_MALFORMED_BODY(kind, message ?? 'cannot be parsed')
+  return error
+}
+
+/** 'Adonis/Middleware/BodyParser': parses the body before the next middleware runs. */
+export const bodyParserMiddleware: Step = async (http, next) => {
+  await http.parseBody()
+  await next()
+}

@@ -1,0 +1,53 @@
+/**
+ * Everything one request carries: the Koa context, the request and response objects the
+ * handlers see, route params, the parsed body, cookies, and the session (created on first use).
+ */
+import type Koa from 'koa'
+import type { Application } from '../application'
+import type { CompiledRoute } from '../routing/router'
+import type { Session } from '../session/session'
+import { parseBody } from './body_parser'
+import { CookieJar } from './cookies'
+import { Request } from './request'
+import { Response } from './response'
+
+const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
+
+export class HttpContext {
+  readonly request: Request
+  readonly response: Response
+  readonly cookies: CookieJar
+  params: Record<string, string> = EMPTY as Record<string, string>
+  route: CompiledRoute | null = null
+  /** The parsed body; empty until BodyParser has run. */
+  body: unknown = EMPTY
+  /** Per-request state of features such as flash messages and CSRF, by feature name. */
+  readonly state: Record<string, unknown> = {}
+  #parsing: Promise<void> | null = null
+  #session: Session | null = null
+
+  constructor (readonly app: Application, readonly ctx: Koa.Context) {
+    this.cookies = new CookieJar(ctx.headers.cookie)
+    this.request = new Request(this)
+    this.response = new Response(this)
+  }
+
+  /** Parses the body once, however many times it is asked for. */
+  parseBody (): Promise<void> {
+    this.#parsing ??= parseBody(this.ctx, this.app.bodyParser).then((body) => {
+      if (body !== undefined) this.body = body
+    })
+    return this.#parsing
+  }
+
+  /** The session, created on first use; it reads its store only when a value is asked for. */
+  get session (): Session {
+    this.#session ??= this.app.sessions.create(this)
+    return this.#session
+  }
+
+  /** Whether anything has used the session during this request. */
+  get hasSession (): boolean {
+    return this.#session !== null
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The request object handlers receive: input, params, headers, cookies and the session, with
+ * the AdonisJs 3 method names.
+ */
+import qs from 'qs'
+import type { Session } from '../session/session'
+import { flattenKeys, getPath, isPlainObject, omitPaths, pickPaths } from '../support/object_path'
+import type { HttpContext } from './context'
+
+type Data = Record<string, unknown>
+
+export class Request {
+  readonly #http: HttpContext
+  #query: Data | null = null
+  #all: Data | null = null
+  #allBody: unknown = null
+
+  constructor (http: HttpContext) {
+    this.#http = http
+  }
+
+  /** The session: every method returns a promise, so `yield` and `await` both work. */
+  get session (): Session {
+    return this.#http.session
+  }
+
+  /** The underlying Koa context, for what these methods do not cover. */
+  get ctx () {
+    return this.#http.ctx
+  }
+
+  /** A value from the query or the body (the body wins), by dotted key. */
+  input (key: string, defaultValue: unknown = null): unknown {
+    const value = getPath(this.all(), key)
+    return value === undefined ? defaultValue : value
+  }
+
+  /** The query merged with the body. */
+  all (): Data {
+    const body = this.#http.body
+    if (this.#all === null || this.#allBody !== body) {
+      this.#all = isPlainObject(body) ? { ...this.get(), ...body } : { ...this.get() }
+      this.#allBody = body
+    }
+    return this.#all
+  }
+
+  /** Only these keys of all(): only('email', 'password') or only(['email', 'password']). */
+  only (...keys: Array<string | string[]>): Data {
+    return pickPaths(this.all(), flattenKeys(keys))
+  }
+
+  /** all() without these keys. */
+  except (...keys: Array<string | string[]>): Data {
+    return omitPaths(this.all(), flattenKeys(keys))
+  }
+
+  /** The query string, parsed (nested keys such as a[b]=1 included). */
+  get (): Data {
+    this.#query ??= this.#http.ctx.querystring
+      ? qs.parse(this.#http.ctx.querystring, { depth: 5, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false })
+      : {}
+    return this.#query
+  }
+
+  /** The parsed body. */
+  post (): Data {
+    const body = this.#http.body
+    return isPlainObject(body) ? body : {}
+  }
+
+  param (key: string, defaultValue: unknown = null): unknown {
+    return Object.hasOwn(this.#http.params, key) ? this.#http.params[key] : defaultValue
+  }
+
+  params (): Record<string, string> {
+    return { ...this.#http.params }
+  }
+
+  header (key: string, defaultValue: unknown = null): unknown {
+    const value = this.#http.ctx.headers[key.toLowerCase()]
+    return value === undefined ? defaultValue : value
+  }
+
+  headers (): Record<string, string | string[] | undefined> {
+    return { ...this.#http.ctx.headers }
+  }
+
+  /** A cookie set with response.cookie(): decrypted and authenticated, else the default. */
+  cookie (key: string, defaultValue: unknown = null): unknown {
+    const value = this.#http.app.cookies.read(this.#http.cookies.get(key), key)
+    return value === undefined ? defaultValue : value
+  }
+
+  /** Every cookie set with response.cookie() that decrypts; others are left out. */
+  cookies (): Data {
+    const all: Data = {}
+    for (const [name, raw] of Object.entries(this.#http.cookies.all())) {
+      const value = this.#http.app.cookies.read(raw, name)
+      if (value !== undefined) all[name] = value
+    }
+    return all
+  }
+
+  /** A cookie as the browser sent it, neither decrypted nor checked. */
+  plainCookie (key: string, defaultValue: unknown = null): unknown {
+    return this.#http.cookies.get(key) ?? defaultValue
+  }
+
+  plainCookies (): Record<string, string> {
+    return this.#http.cookies.all()
+  }
+
+  /** The verb, after _method spoofing. */
+  method (): string {
+    return this.#http.ctx.method
+  }
+
+  /** The path, without the query string. */
+  url (): string {
+    return this.#http.ctx.path
+  }
+
+  /** The path with the query string. */
+  originalUrl (): string {
+    return this.#http.ctx.originalUrl
+  }
+
+  /** Whether the body is of one of these types: is('json'), is('html', 'urlencoded'). */
+  is (...types: Array<string | string[]>): boolean {
+    return Boolean(this.#http.ctx.is(flattenKeys(types)))
+  }
+
+  /** The best of these types for the Accept header, or false. */
+  accepts (...types: Array<string | string[]>): string | false {
+    return this.#http.ctx.accepts(flattenKeys(types)) as string | false
+  }
+
+  ajax (): boolean {
+    return this.#http.ctx.get('x-requested-with').toLowerCase() === 'xmlhttprequest'
+  }
+
+  ip (): string {
+    return this.#http.ctx.ip
+  }
+
+  hostname (): string {
+    return this.#http.ctx.hostname
+  }
+
+  secure (): boolean {
+    return this.#http.ctx.secure
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The response object handlers receive, with the AdonisJs 3 method names. Methods that only
+ * set something return the response, so they chain: response.status(201).json(user).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { HttpException } from '../errors'
+import { renderContext } from '../view/render_context'
+import type { HttpContext } from './context'
+import type { CookieOptions } from './cookies'
+
+export class Response {
+  readonly #http: HttpContext
+
+  constructor (http: HttpContext) {
+    this.#http = http
+  }
+
+  /** Sends a body: a string (HTML), an object or array (JSON), a Buffer or a stream. */
+  send (body?: unknown): this {
+    this.#http.ctx.body = body ?? ''
+    return this
+  }
+
+  /** Sends JSON, whatever the value (a string is sent as a JSON string). */
+  json (body: unknown): this {
+    this.#http.ctx.type = 'application/json'
+    this.#http.ctx.body = JSON.stringify(body ?? null)
+    return this
+  }
+
+  status (code: number): this {
+    this.#http.ctx.status = code
+    return this
+  }
+
+  header (key: string, value: string | number | string[]): this {
+    this.#http.ctx.set(key, Array.isArray(value) ? value : String(value))
+    return this
+  }
+
+  removeHeader (key: string): this {
+    this.#http.ctx.remove(key)
+    return this
+  }
+
+  /** Redirects to a URL, or with 'back' to the Referer when it is on this site (else to /). */
+  redirect (url: string, status = 302): this {
+    const target = url === 'back' ? this.#back() : url
+    this.#http.ctx.redirect(target)
+    this.#http.ctx.status = status
+    return this
+  }
+
+  /** Redirects to a named route (or a 'Controller.method'). */
+  route (name: string, params: Record<string, unknown> = {}, status = 302): this {
+    return this.redirect(this.#http.app.router.url(name, params), status)
+  }
+
+  /** Renders resources/views/<name>.njk ('auth.login' -> auth/login.njk) and sends it as HTML. */
+  async sendView (name: string, data: Record<string, unknown> = {}): Promise<void> {
+    const html = await this.#http.app.views.render(name, await renderContext(this.#http, data))
+    this.#http.ctx.type = 'html'
+    this.#http.ctx.body = html
+  }
+
+  /** Sets a cookie whose value (any JSON value) is encrypted with the app key. */
+  cookie (name: string, value: unknown, options: CookieOptions = {}): this {
+    this.#http.cookies.set(name, this.#http.app.cookies.encode(value, name), this.#cookieOptions(options))
+    return this
+  }
+
+  /** Sets a cookie as is, neither encrypted nor signed. */
+  plainCookie (name: string, value: string, options: CookieOptions = {}): this {
+    this.#http.cookies.set(name, value, this.#cookieOptions(options))
+    return this
+  }
+
+  clearCookie (name: string, options: CookieOptions = {}): this {
+    this.#http.cookies.clear(name, this.#cookieOptions(options))
+    return this
+  }
+
+  /** Sends a file, with its type from the extension. */
+  download (file: string): this {
+    const stat = fs.statSync(file, { throwIfNoEntry: false })
+    if (!stat?.isFile()) throw new HttpException('File not found', 404, 'E_FILE_NOT_FOUND')
+    this.#http.ctx.type = path.extname(file)
+    this.#http.ctx.length = stat.size
+    this.#http.ctx.body = fs.createReadStream(file)
+    return this
+  }
+
+  /** Sends a file as an attachment, saved by the browser under name. */
+  attachment (file: string, name: string = path.basename(file)): this {
+    this.download(file)
+    this.#http.ctx.attachment(name)
+    return this
+  }
+
+  ok (body?: unknown): this { return this.status(200).send(body) }
+  created (body?: unknown): this { return this.status(201).send(body) }
+  noContent (): this { this.#http.ctx.body = null; return this.status(204) }
+  badRequest (body?: unknown): this { return this.status(400).send(body) }
+  unauthorized (body?: unknown): this { return this.status(401).send(body) }
+  forbidden (body?: unknown): this { return this.status(403).send(body) }
+  notFound (body?: unknown): this { return this.status(404).send(body) }
+  conflict (body?: unknown): this { return this.status(409).send(body) }
+  unprocessableEntity (body?: unknown): this { return this.status(422).send(body) }
+
+  #back (): string {
+    const referer = this.#http.ctx.get('referer')
+    if (!referer) return '/'
+    try {
+      const target = new URL(referer)
+      return target.origin === this.#http.ctx.origin ? target.pathname + target.search + target.hash : '/'
+    } catch {
+      return '/'
+    }
+  }
+
+  #cookieOptions (options: CookieOptions): CookieOptions {
+    return { httpOnly: true, sameSite: 'lax', secure: this.#http.ctx.secure, ...options }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Boots an app folder, in this order: .env, config/, the app key, app/Http/kernel.ts,
+ * start/routes.ts, the session driver, the router, views. Any mistake stops the boot with an
+ * error naming the file and what to change.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { Application } from './application'
+import { loadConfig, type Config, type ConfigValues } from './config/config'
+import { loadEnvFile } from './config/env'
+import { Encrypter } from './crypto/encrypter'
+import { Signer } from './crypto/signer'
+import { E_APP_NOT_FOUND, E_INVALID_CONFIG, E_MISSING_APP_KEY, E_WEAK_APP_KEY } from './errors'
+import { DEFAULT_BODY_PARSER, type BodyParserConfig } from './http/body_parser'
+import { CookieCodec } from './http/cookie_codec'
+import { Logger } from './logger'
+import { builtInMiddleware } from './middleware/built_ins'
+import { loadKernel } from './middleware/kernel'
+import { compileRoutes } from './routing/compile_routes'
+import { beginRoutes, useRouter } from './routing/route_facade'
+import { sessionConfig } from './session/session_config'
+import { SessionManager } from './session/session_manager'
+import { findModule, loadModule } from './support/module_loader'
+import { urlFilters } from './view/filters'
+import { ViewRenderer } from './view/view_renderer'
+
+export interface BootOptions {
+  /** The app folder. */
+  root: string
+  /** Values merged over config/ (tests use this): { session: { driver: 'memory' } }. */
+  config?: ConfigValues
+  /** Production mode (cached views, no stacks in error pages); defaults to NODE_ENV === 'production'. */
+  production?: boolean
+  logger?: Logger
+}
+
+/** The shortest APP_KEY accepted. */
+export const MIN_APP_KEY_LENGTH = 32
+
+export function boot (options: BootOptions): Application {
+  const root = path.resolve(options.root)
+  const routesFile = findModule(path.join(root, 'start', 'routes'))
+  if (!routesFile) throw E_APP_NOT_FOUND(root)
+
+  loadEnvFile(root)
+  const config = loadConfig(root, options.config)
+  const production = options.production ?? process.env.NODE_ENV === 'production'
+  const logger = options.logger ?? new Logger()
+  const appKeys = readAppKeys(config)
+  const signer = new Signer(appKeys)
+  const encrypter = new Encrypter(appKeys)
+
+  const kernel = loadKernel(root, builtInMiddleware)
+  const collector = beginRoutes()
+  loadModule(routesFile, root)
+  // After the routes file, so that it (or a file it imports) may register a session driver.
+  const sessions = new SessionManager(sessionConfig(config.get('session')), { root, signer, encrypter, logger })
+  const router = compileRoutes(collector, kernel, root)
+  useRouter(router)
+
+  const views = new ViewRenderer(path.join(root, 'resources', 'views'), {
+    cache: config.get('app.views.cache', production),
+    filters: urlFilters(router),
+  })
+  const publicDir = path.join(root, 'public')
+
+  return new Application({
+    root,
+    production,
+    config,
+    logger,
+    kernel,
+    router,
+    views,
+    sessions,
+    cookies: new CookieCodec(encrypter),
+    bodyParser: bodyParserConfig(config),
+    publicDir: fs.existsSync(publicDir) ? publicDir : null,
+    trustProxy: config.get('app.http.trustProxy', false),
+  })
+}
+
+/** APP_KEY (config app.appKey), then the keys still accepted while rotating (app.previousKeys, APP_KEY_PREVIOUS). */
+function readAppKeys (config: Config): string[] {
+  const appKey = config.get<unknown>('app.appKey', process.env.APP_KEY)
+  if (appKey === undefined || appKey === null || appKey === '') throw E_MISSING_APP_KEY()
+  if (typeof appKey !== 'string') throw E_INVALID_CONFIG('config/app.ts', 'appKey', 'must be a string')
+  if (appKey.length < MIN_APP_KEY_LENGTH) throw E_WEAK_APP_KEY(appKey.length)
+  const previous = config.get<unknown>('app.previousKeys', process.env.APP_KEY_PREVIOUS ?? [])
+  const list = typeof previous === 'string' ? previous.split(',') : previous
+  if (!Array.isArray(list)) throw E_INVALID_CONFIG('config/app.ts', 'previousKeys', 'must be a list of keys (or APP_KEY_PREVIOUS, comma separated)')
+  return [appKey, ...list.map((key) => String(key).trim()).filter(Boolean)]
+}
+
+function bodyParserConfig (config: Config): BodyParserConfig {
+  return { ...DEFAULT_BODY_PARSER, ...config.get<Partial<BodyParserConfig>>('bodyParser', {}) }
+}

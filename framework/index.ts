@@ -1,0 +1,18 @@
+/**
+ * adonis-lite's public API: everything an app imports comes from here.
+ *
+ *   import { Route, HttpException, Env } from 'adonis-lite'
+ */
+export { Route } from './routing/route_facade'
+export { Env } from './config/env'
+export { HttpException, AdonisLiteError, BootError } from './errors'
+export { Session } from './session/session'
+export { boot, type BootOptions } from './ignitor'
+export { Application } from './application'
+
+export type { Request } from './http/request'
+export type { Response } from './http/response'
+export type { HttpContext } from './http/context'
+export type { CookieOptions } from './http/cookies'
+export type { RouteHandler, HandlerFunction, HandlerGenerator, Next } from './routing/types'
+export type { SessionStore, SessionConfig, SessionCommit, SessionData, CookieCarrier, SessionDriverFactory, DriverContext } from './session/types'

@@ -1,0 +1,154 @@
+/**
+ * Sessions as files under storage/<file.directory>, one per session, named only from an id
+ * that passed isSessionId(). A write goes to a temp file that is renamed over the old one, so
+ * a reader (or a crash) never sees half a session. The file's mtime is its last use: expired
+ * files are ignored on read and swept in the background.
+ */
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { AdonisLiteError } from '../../errors'
+import { isSessionId } from '../session_id'
+import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
+import { applyCommit } from './apply_commit'
+
+const TEMP_MAX_AGE_MS = 10 * 60_000
+
+export class FileStore implements SessionStore {
+  readonly #dir: string
+  readonly #ageMs: number
+  readonly #app: DriverContext
+  /** Per-id queues: commits of one session in this process apply one after another. */
+  readonly #queues = new Map<string, Promise<unknown>>()
+  #ready: Promise<void> | null = null
+  #tempCounter = 0
+  readonly #sweeper: NodeJS.Timeout
+
+  constructor (config: SessionConfig, app: DriverContext) {
+    this.#dir = path.resolve(app.root, 'storage', config.file.directory)
+    this.#ageMs = config.age * 60_000
+    this.#app = app
+    const every = Math.min(Math.max(this.#ageMs / 2, 1000), 10 * 60_000)
+    this.#sweeper = setInterval(() => { void this.sweep() }, every).unref()
+  }
+
+  /** The folder sessions are kept in. */
+  get directory (): string {
+    return this.#dir
+  }
+
+  async read (id: string): Promise<SessionData | null> {
+    const file = this.#file(id)
+    try {
+      const stat = await fs.stat(file)
+      if (stat.mtimeMs + this.#ageMs <= Date.now()) return null
+      return JSON.parse(await fs.readFile(file, 'utf8'))
+    } catch (error) {
+      if (isMissing(error)) return null
+      if (error instanceof SyntaxError) {
+        this.#app.log.warn(`ignored the unreadable session file ${file}: ${error.message}`)
+        return null
+      }
+      throw error
+    }
+  }
+
+  write (id: string, commit: SessionCommit): Promise<void> {
+    return this.#exclusive(id, async () => {
+      const values = applyCommit(commit.changes ? await this.read(id) : null, commit)
+      await this.#writeAtomically(this.#file(id), JSON.stringify(values))
+    })
+  }
+
+  async touch (id: string): Promise<void> {
+    const now = new Date()
+    try {
+      await fs.utimes(this.#file(id), now, now)
+    } catch (error) {
+      if (!isMissing(error)) throw error
+    }
+  }
+
+  destroy (id: string): Promise<void> {
+    return this.#exclusive(id, () => removeFile(this.#file(id)))
+  }
+
+  close (): void {
+    clearInterval(this.#sweeper)
+  }
+
+  /** Deletes expired sessions and temp files left by a crash. Runs in the background. */
+  async sweep (): Promise<void> {
+    let names: string[]
+    try {
+      names = await fs.readdir(this.#dir)
+    } catch {
+      return
+    }
+    const now = Date.now()
+    for (const name of names) {
+      const maxAge = name.endsWith('.json') ? this.#ageMs : name.endsWith('.tmp') ? TEMP_MAX_AGE_MS : null
+      if (maxAge === null) continue
+      const file = path.join(this.#dir, name)
+      try {
+        const stat = await fs.stat(file)
+        if (stat.mtimeMs + maxAge <= now) await removeFile(file)
+      } catch {
+        // gone already
+      }
+    }
+  }
+
+  #file (id: string): string {
+    if (!isSessionId(id)) throw new TypeError('A session id that is not well-formed never reaches the file system')
+    return path.join(this.#dir, `${id}.json`)
+  }
+
+  async #writeAtomically (file: string, content: string): Promise<void> {
+    await this.#ensureDirectory()
+    const temp = `${file}.${process.pid}-${++this.#tempCounter}.tmp`
+    try {
+      await fs.writeFile(temp, content)
+      await fs.rename(temp, file)
+    } catch (error) {
+      await removeFile(temp)
+      if (!isMissing(error)) throw error
+      this.#ready = null // the folder was removed while we ran: create it again, once
+      await this.#ensureDirectory()
+      await fs.writeFile(temp, content)
+      await fs.rename(temp, file)
+    }
+  }
+
+  #ensureDirectory (): Promise<void> {
+    this.#ready ??= fs.mkdir(this.#dir, { recursive: true }).then(() => undefined, (error: NodeJS.ErrnoException) => {
+      this.#ready = null
+      throw new AdonisLiteError(
+        `Cannot create the session folder ${this.#dir} (${error.code ?? error.message}): create it with write access for this process, ` +
+        'or set file.directory in config/session.js', { code: 'E_SESSION_DIRECTORY' })
+    })
+    return this.#ready
+  }
+
+  #exclusive<T> (id: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(id) ?? Promise.resolve()
+    const run = previous.then(task, task)
+    const settled = run.then(() => undefined, () => undefined)
+    this.#queues.set(id, settled)
+    void settled.then(() => {
+      if (this.#queues.get(id) === settled) this.#queues.delete(id)
+    })
+    return run
+  }
+}
+
+function isMissing (error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === 'ENOENT'
+}
+
+async function removeFile (file: string): Promise<void> {
+  try {
+    await fs.unlink(file)
+  } catch (error) {
+    if (!isMissing(error)) throw error
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The contract between sessions and their stores. A store may answer synchronously or with a
+ * promise. It never sees HTTP: the cookie driver gets a small cookie carrier instead.
+ */
+
+export type SessionData = Record<string, unknown>
+
+/** Reads and writes cookies on behalf of a store; the session decides their attributes. */
+export interface CookieCarrier {
+  get (name: string): string | undefined
+  set (name: string, value: string): void
+  clear (name: string): void
+}
+
+/**
+ * What one request changed. `changes` maps each top-level key it changed to its new value
+ * (undefined: removed); stores that can apply it to the value stored now, so concurrent
+ * requests that change different keys keep both. When `changes` is null the whole session is
+ * replaced by `values` (a new, flushed or regenerated session).
+ */
+export interface SessionCommit {
+  values: SessionData
+  changes: Map<string, unknown> | null
+}
+
+export interface SessionStore {
+  /** The values of a session, or null when the id is unknown or expired. */
+  read (id: string, cookies: CookieCarrier): Promise<SessionData | null> | SessionData | null
+  /** Saves a commit and restarts the session's idle timeout. */
+  write (id: string, commit: SessionCommit, cookies: CookieCarrier): Promise<void> | void
+  /** Restarts the idle timeout of a session that was read but not changed. */
+  touch (id: string, values: SessionData, cookies: CookieCarrier): Promise<void> | void
+  destroy (id: string, cookies: CookieCarrier): Promise<void> | void
+  /** Releases connections and timers when the app stops. */
+  close? (): Promise<void> | void
+}
+
+/** Builds a store from the session config; register one with Session.extend(name, factory). */
+export type SessionDriverFactory = (config: SessionConfig, app: DriverContext) => SessionStore
+
+/** What a driver may need from the app. */
+export interface DriverContext {
+  root: string
+  encrypt (plaintext: string, purpose: string): string
+  decrypt (token: string, purpose: string): string | null
+  log: { warn (message: string): void, error (message: string): void }
+}
+
+export interface SessionConfig {
+  driver: string
+  cookie: string
+  /** Minutes of inactivity after which the session expires. */
+  age: number
+  clearWithBrowser: boolean
+  httpOnly: boolean
+  sameSite: 'lax' | 'strict' | 'none' | boolean
+  domain: string | null
+  path: string
+  secure: boolean
+  file: { directory: string }
+  redis: { url: string, prefix: string }
+  [option: string]: unknown
+}

@@ -1,0 +1,19 @@
+import { Route } from 'adonis-lite'
+
+Route.on('/').render('welcome')
+
+Route.get('/cart', function * (request, response) {
+  const cartItems = yield request.session.get('cartItems')
+  yield response.sendView('cart', { cartItems })
+})
+
+Route.post('/cart', function * (request, response) {
+  const item = String(request.input('item', '')).trim()
+  if (item) {
+    const cartItems = (yield request.session.get('cartItems', [])) as string[]
+    yield request.session.put('cartItems', [...cartItems, item])
+  }
+  response.redirect('back')
+})
+
+Route.get('/signup', 'UserController.show').as('signup')
