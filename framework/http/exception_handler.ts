@@ -28,7 +28,7 @@ export class ExceptionHandler {
 
     const title = STATUS_CODES[status] ?? 'Error'
     const message = exposed || !app.production ? (thrown.message || title) : title
-    const stack = app.production ? undefined : stackOf(thrown)
+    const stack = app.production || status < 500 ? undefined : stackOf(thrown)
 
     ctx.status = status
     ctx.remove('Location')

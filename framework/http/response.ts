@@ -113,7 +113,8 @@ export class Response {
     if (!referer) return '/'
     try {
       const target = new URL(referer)
-      return target.origin === this.#http.ctx.origin ? target.pathname + target.search + target.hash : '/'
+      const { protocol, host } = this.#http.ctx
+      return target.origin === `${protocol}://${host}` ? target.pathname + target.search + target.hash : '/'
     } catch {
       return '/'
     }

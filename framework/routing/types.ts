@@ -18,7 +18,7 @@ export type GeneratorHandler = (request: Request, response: Response) => Handler
  * The return type to write on generator methods of controllers and middleware, so that what
  * `yield` gives back can be used: `* signup (request: Request, response: Response): HandlerGenerator`.
  */
-export type HandlerGenerator = Generator<unknown, unknown, any>
+export type HandlerGenerator = Generator<unknown, any, any>
 
 /** The `next` a middleware's handle() receives: `yield next`, `yield next()` or `await next()`. */
 export type Next = () => Promise<void>
