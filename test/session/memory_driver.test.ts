@@ -1,0 +1,3 @@
+import { sessionContract } from './session_contract'
+
+sessionContract({ driver: 'memory', mergesConcurrentChanges: true })
