@@ -1,0 +1,85 @@
+/**
+ * A rules object into checks ready to run, compiled once: cached by the rules object itself
+ * (the usual module-level `const rules = {...}`) and by rule string (rules built per request
+ * reuse the compiled strings).
+ */
+import { isSchema, type Schema } from 'yup'
+import { E_INVALID_VALIDATION_RULE } from '../errors'
+import { humanise } from './messages'
+import { parseRules } from './rule_parser'
+import { NUMERIC_RULES, RULES } from './rules'
+import type { CompiledRule, FieldRules, ParsedRule, Rules } from './types'
+
+/** One field's compiled rules, or the yup schema given for it. */
+export interface CompiledField {
+  readonly field: string
+  readonly label: string
+  readonly source: FieldRules
+  readonly rules: readonly CompiledRule[]
+  readonly schema: Schema | undefined
+}
+
+/** A whole rules object, compiled; `async` when some field is a yup schema. */
+export interface CompiledRules {
+  readonly fields: readonly CompiledField[]
+  readonly async: boolean
+}
+
+const byObject = new WeakMap<object, CompiledRules>()
+const byRuleString = new Map<string, readonly CompiledRule[]>()
+
+// Rule strings built from changing data would grow the cache forever; starting over is cheap.
+const MAX_CACHED_STRINGS = 1000
+
+/** The compiled form of a rules object, from the cache unless the object changed since. */
+export function compileRules (rules: Rules): CompiledRules {
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
+    throw new TypeError("Validator: the rules must be an object such as { email: 'required|email' }, or a yup schema")
+  }
+  const cached = byObject.get(rules)
+  if (cached !== undefined && unchanged(cached, rules)) return cached
+  const fields = Object.keys(rules).map((field) => compileField(field, rules[field]!))
+  const compiled = { fields, async: fields.some((field) => field.schema !== undefined) }
+  byObject.set(rules, compiled)
+  return compiled
+}
+
+// A rules object may be edited between calls; comparing its fields costs a few nanoseconds.
+function unchanged (compiled: CompiledRules, rules: Rules): boolean {
+  let index = 0
+  for (const field in rules) {
+    const known = compiled.fields[index++]
+    if (known === undefined || known.field !== field || known.source !== rules[field]) return false
+  }
+  return index === compiled.fields.length
+}
+
+function compileField (field: string, source: FieldRules): CompiledField {
+  const label = humanise(field)
+  if (isSchema(source)) return { field, label, source, rules: [], schema: source as Schema }
+  if (typeof source !== 'string' && !Array.isArray(source)) {
+    throw E_INVALID_VALIDATION_RULE(field, String(source),
+      "must be a rule string such as 'required|email', an array of rule strings, or a yup schema")
+  }
+  return { field, label, source, rules: compileRuleList(field, source), schema: undefined }
+}
+
+function compileRuleList (field: string, source: string | readonly string[]): readonly CompiledRule[] {
+  const key = typeof source === 'string' ? source : `\u0000${source.join('\u0000')}`
+  const cached = byRuleString.get(key)
+  if (cached !== undefined) return cached
+  const compiled = buildRules(parseRules(field, source))
+  if (byRuleString.size >= MAX_CACHED_STRINGS) byRuleString.clear()
+  byRuleString.set(key, compiled)
+  return compiled
+}
+
+/** Builds each rule's check; `number` or `integer` anywhere in the list makes min/max/between numeric. */
+function buildRules (parsed: readonly ParsedRule[]): readonly CompiledRule[] {
+  const numeric = parsed.some((rule) => NUMERIC_RULES.has(rule.name))
+  return Object.freeze(parsed.map(({ name, args }) => {
+    const definition = RULES[name]!
+    const { test, message } = definition.build(args, numeric)
+    return Object.freeze({ name, args: Object.freeze(args), implicit: definition.implicit === true, test, message })
+  }))
+}
