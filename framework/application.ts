@@ -14,6 +14,7 @@ import type { Logger } from './logger'
 import type { Kernel } from './middleware/kernel'
 import type { Router } from './routing/router'
 import type { SessionManager } from './session/session_manager'
+import type { ShieldConfig } from './shield/shield_config'
 import type { ViewRenderer } from './view/view_renderer'
 
 export interface ApplicationParts {
@@ -29,6 +30,7 @@ export interface ApplicationParts {
   bodyParser: BodyParserConfig
   publicDir: string | null
   trustProxy: boolean
+  shield: ShieldConfig
 }
 
 export class Application {
@@ -43,6 +45,7 @@ export class Application {
   readonly cookies: CookieCodec
   readonly bodyParser: BodyParserConfig
   readonly publicDir: string | null
+  readonly shield: ShieldConfig
   readonly exceptionHandler = new ExceptionHandler()
   readonly koa: Koa
   readonly #servers = new Set<http.Server>()
@@ -59,6 +62,7 @@ export class Application {
     this.cookies = parts.cookies
     this.bodyParser = parts.bodyParser
     this.publicDir = parts.publicDir
+    this.shield = parts.shield
     this.koa = new Koa({ proxy: parts.trustProxy })
     this.koa.use(requestHandler(this))
     this.koa.on('error', (error: NodeJS.ErrnoException) => {

@@ -20,6 +20,7 @@ import { compileRoutes } from './routing/compile_routes'
 import { beginRoutes, useRouter } from './routing/route_facade'
 import { sessionConfig } from './session/session_config'
 import { SessionManager } from './session/session_manager'
+import { shieldConfig } from './shield/shield_config'
 import { findModule, loadModule } from './support/module_loader'
 import { urlFilters } from './view/filters'
 import { ViewRenderer } from './view/view_renderer'
@@ -77,6 +78,7 @@ export function boot (options: BootOptions): Application {
     bodyParser: bodyParserConfig(config),
     publicDir: fs.existsSync(publicDir) ? publicDir : null,
     trustProxy: config.get('app.http.trustProxy', false),
+    shield: shieldConfig(config.get('shield')),
   })
 }
 

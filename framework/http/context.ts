@@ -4,7 +4,9 @@
  */
 import type Koa from 'koa'
 import type { Application } from '../application'
+import type { FlashMessages } from '../flash/flash_messages'
 import type { CompiledRoute } from '../routing/router'
+import type { Csrf } from '../shield/csrf'
 import type { Session } from '../session/session'
 import { parseBody } from './body_parser'
 import { CookieJar } from './cookies'
@@ -21,8 +23,10 @@ export class HttpContext {
   route: CompiledRoute | null = null
   /** The parsed body; empty until BodyParser has run. */
   body: unknown = EMPTY
-  /** Per-request state of features such as flash messages and CSRF, by feature name. */
-  readonly state: Record<string, unknown> = {}
+  /** Flash messages, when the Flash middleware runs. */
+  flash: FlashMessages | null = null
+  /** CSRF tokens, when the Shield middleware runs. */
+  csrf: Csrf | null = null
   #parsing: Promise<void> | null = null
   #session: Session | null = null
 

@@ -3,6 +3,8 @@
  * the AdonisJs 3 method names.
  */
 import qs from 'qs'
+import { E_FLASH_NOT_ENABLED } from '../errors'
+import { type FlashMessages, withoutInternalFields } from '../flash/flash_messages'
 import type { Session } from '../session/session'
 import { flattenKeys, getPath, isPlainObject, omitPaths, pickPaths } from '../support/object_path'
 import type { HttpContext } from './context'
@@ -150,5 +152,69 @@ export class Request {
 
   secure (): boolean {
     return this.#http.ctx.secure
+  }
+
+  // Flash messages (need 'Adonis/Middleware/Flash' in the kernel).
+
+  /** A value the previous request flashed, by dotted key. */
+  old (key: string, defaultValue: unknown = null): unknown {
+    return this.#flash('old').old(key, defaultValue)
+  }
+
+  /** Flash everything from all(), but _csrf and _method. */
+  withAll (): this {
+    this.#flash('withAll').set(withoutInternalFields(this.all()))
+    return this
+  }
+
+  /** Flash only these keys of the input. */
+  withOnly (...keys: Array<string | string[]>): this {
+    this.#flash('withOnly').set(this.only(...keys))
+    return this
+  }
+
+  /** Flash all the input but these keys (and _csrf and _method). */
+  withOut (...keys: Array<string | string[]>): this {
+    this.#flash('withOut').set(withoutInternalFields(this.except(...keys)))
+    return this
+  }
+
+  /** Alias of withOut(). */
+  without (...keys: Array<string | string[]>): this {
+    return this.withOut(...keys)
+  }
+
+  /** Flash these values. */
+  with (values: Record<string, unknown>): this {
+    this.#flash('with').set(values)
+    return this
+  }
+
+  /** Add these values to what will be flashed (deep-merged). */
+  andWith (values: Record<string, unknown>): this {
+    this.#flash('andWith').merge(values)
+    return this
+  }
+
+  /** Saves what withAll()/withOnly()/with()... chose, for the next request only. */
+  flash (): Promise<void> {
+    return this.#flash('flash').flash(this.#http.session)
+  }
+
+  /** Keeps what the previous request flashed for one more request (redirect chains). */
+  reflash (): Promise<void> {
+    return this.#flash('reflash').reflash(this.#http.session)
+  }
+
+  /** A CSRF token for this session (Shield), for forms and for x-csrf-token headers; null without Shield. */
+  async csrfToken (): Promise<string | null> {
+    if (this.#http.csrf === null) return null
+    await this.#http.session.load()
+    return this.#http.csrf.token()
+  }
+
+  #flash (method: string): FlashMessages {
+    if (this.#http.flash === null) throw E_FLASH_NOT_ENABLED(method)
+    return this.#http.flash
   }
 }

@@ -1,12 +1,33 @@
 /**
- * The values every view sees besides the data a handler passes: built per render from the
- * request, so two concurrent requests never see each other's. Handler data wins on a clash.
+ * The values every view sees besides the data a handler passes: old(), flashMessages, form,
+ * csrfField(), csrfToken() and request. Built per render from the request, never set on the
+ * shared Nunjucks environment, so two concurrent requests never see each other's. Handler
+ * data wins on a clash.
  */
+import nunjucks from 'nunjucks'
 import type { HttpContext } from '../http/context'
 import type { Request } from '../http/request'
+import { Form, renderAttributes } from './form'
+
+const NO_FLASH: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
 
 export async function renderContext (http: HttpContext, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const helpers: Record<string, unknown> = { request: new ViewRequest(http.request) }
+  const { flash, csrf } = http
+  // A CSRF token lives in the session: read it before the (synchronous) render may need it.
+  if (csrf !== null && !http.session.isLoaded) await http.session.load()
+  const old = (key: string, defaultValue: unknown = null) => flash === null ? defaultValue : flash.old(key, defaultValue)
+  const csrfToken = () => csrf === null ? null : csrf.token()
+  const helpers: Record<string, unknown> = {
+    request: new ViewRequest(http.request),
+    old,
+    flashMessages: flash === null ? NO_FLASH : flash.current,
+    csrfToken: () => csrfToken() ?? '',
+    csrfField: () => {
+      const token = csrfToken()
+      return new nunjucks.runtime.SafeString(token === null ? '' : `<input${renderAttributes({ type: 'hidden', name: '_csrf', value: token })}>`)
+    },
+    form: new Form({ router: http.app.router, old, csrfToken }),
+  }
   return Object.assign(helpers, data)
 }
 

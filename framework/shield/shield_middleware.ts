@@ -1,0 +1,29 @@
+/**
+ * 'Adonis/Middleware/Shield': safe default headers on every routed response, and a CSRF token
+ * required on state-changing requests (the _csrf field or the x-csrf-token header).
+ */
+import { E_BAD_CSRF_TOKEN } from '../errors'
+import type { Step } from '../middleware/runner'
+import { Csrf } from './csrf'
+
+export const shieldMiddleware: Step = async (http, next) => {
+  const { ctx } = http
+  const config = http.app.shield
+  if (config.nosniff) ctx.set('X-Content-Type-Options', 'nosniff')
+  if (config.xframe) ctx.set('X-Frame-Options', config.xframe)
+  if (config.referrerPolicy) ctx.set('Referrer-Policy', config.referrerPolicy)
+  if (!config.csrf.enabled) return next()
+
+  const csrf = new Csrf(http.session)
+  http.csrf = csrf
+  if (config.csrf.methods.includes(ctx.method) && !isExcepted(ctx.path, config.csrf.except)) {
+    await http.parseBody()
+    const token = http.request.post()._csrf ?? ctx.get('x-csrf-token')
+    if (!(await csrf.verify(token))) throw E_BAD_CSRF_TOKEN()
+  }
+  await next()
+}
+
+function isExcepted (path: string, except: string[]): boolean {
+  return except.some((pattern) => pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern)
+}
