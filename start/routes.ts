@@ -17,3 +17,5 @@ Route.post('/cart', function * (request, response) {
 })
 
 Route.get('/signup', 'UserController.show').as('signup')
+Route.post('/signup', 'UserController.signup')
+Route.get('/account', 'UserController.account').as('account').middleware(['auth'])

@@ -4,6 +4,8 @@
  */
 export const globalMiddleware = [
   'Adonis/Middleware/BodyParser',
+  'Adonis/Middleware/Shield',
+  'Adonis/Middleware/Flash',
 ]
 
 export const namedMiddleware = {
