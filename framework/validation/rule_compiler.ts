@@ -58,10 +58,15 @@ function compileField (field: string, source: FieldRules): CompiledField {
   const label = humanise(field)
   if (isSchema(source)) return { field, label, source, rules: [], schema: source as Schema }
   if (typeof source !== 'string' && !Array.isArray(source)) {
-    throw E_INVALID_VALIDATION_RULE(field, String(source),
+    throw E_INVALID_VALIDATION_RULE(field, describeValue(source),
       "must be a rule string such as 'required|email', an array of rule strings, or a yup schema")
   }
   return { field, label, source, rules: compileRuleList(field, source), schema: undefined }
+}
+
+function describeValue (value: unknown): string {
+  const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 
 function compileRuleList (field: string, source: string | readonly string[]): readonly CompiledRule[] {

@@ -96,7 +96,9 @@ function sized (
 const UNIT: Record<SizeKind, string> = { string: ' characters', array: ' items', number: '' }
 
 function sizePhrase (kind: SizeKind, bound: string, count: string): string {
-  return kind === 'array' ? `must have ${bound} ${count}${UNIT.array}` : `must be ${bound} ${count}${UNIT[kind]}`
+  // 'at least 1 character', not '1 characters'.
+  const unit = count === '1' ? UNIT[kind].slice(0, -1) : UNIT[kind]
+  return kind === 'array' ? `must have ${bound} ${count}${unit}` : `must be ${bound} ${count}${unit}`
 }
 
 /** in and not_in compare the string form, so 'in:1,2' accepts both '1' from a form and 1 from JSON. */
