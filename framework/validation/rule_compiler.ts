@@ -56,6 +56,12 @@ function unchanged (compiled: CompiledRules, rules: Rules): boolean {
 
 function compileField (field: string, source: FieldRules): CompiledField {
   const label = humanise(field)
+  // 'items.*.name' would read a field literally named '*' and pass or fail every time, silently.
+  if (field.split('.').includes('*')) {
+    throw E_INVALID_VALIDATION_RULE(field, describeValue(source),
+      `cannot be checked: field names with '*' are not supported. Give the list a yup schema instead: ` +
+      `{ ${field.slice(0, field.indexOf('*')).replace(/\.$/, '') || 'items'}: yup.array(...) }`)
+  }
   if (isSchema(source)) return { field, label, source, rules: [], schema: source as Schema }
   if (typeof source !== 'string' && !Array.isArray(source)) {
     throw E_INVALID_VALIDATION_RULE(field, describeValue(source),

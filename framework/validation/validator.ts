@@ -93,5 +93,9 @@ async function validateWithSchema (schema: Schema, data: unknown, messages: Mess
 function firstPerField (failures: ValidationMessage[], all: boolean): ValidationMessage[] {
   if (all) return failures
   const seen = new Set<string>()
-  return failures.filter((failure) => !seen.has(failure.field) && seen.add(failure.field) !== undefined)
+  return failures.filter((failure) => {
+    if (seen.has(failure.field)) return false
+    seen.add(failure.field)
+    return true
+  })
 }

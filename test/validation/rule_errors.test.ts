@@ -82,3 +82,17 @@ describe('Validator | mistakes in rules', () => {
     expect(validation.messages().map((message) => message.validation)).toEqual(['between'])
   })
 })
+
+describe('Validator | field names', () => {
+  it('refuses * in field names instead of checking a field literally named *', async () => {
+    const pending = Validator.validate({ 'items.*.name': 'required' }, { items: [{ name: 'a' }] })
+    await expect(pending).rejects.toMatchObject({ code: 'E_INVALID_VALIDATION_RULE' })
+    await expect(Validator.validate({ 'items.*.name': 'required' }, {})).rejects.toThrow("{ items: yup.array(...) }")
+  })
+
+  it('keeps rules after a regex that has no |', async () => {
+    const rules = { code: 'regex:^[a-z]+$|required|max:3' }
+    expect((await Validator.validateAll(rules, {})).messages().map((message) => message.validation)).toEqual(['required'])
+    expect((await Validator.validateAll(rules, { code: 'abcd' })).messages().map((message) => message.validation)).toEqual(['max'])
+  })
+})
