@@ -70,8 +70,15 @@ function compileField (field: string, source: FieldRules): CompiledField {
   return { field, label, source, rules: compileRuleList(field, source), schema: undefined }
 }
 
+/** A short printable form of whatever was given as rules, for error messages. */
 function describeValue (value: unknown): string {
-  const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+  let text: string
+  try {
+    text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+  } catch {
+    // Cycles, or objects without toString: still name the kind of value.
+    text = Object.prototype.toString.call(value)
+  }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 

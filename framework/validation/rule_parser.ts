@@ -49,7 +49,7 @@ function parseRule (field: string, rule: string, hint: string): ParsedRule {
   if (!RULE_NAME.test(name)) throw E_INVALID_VALIDATION_RULE(field, text, `is not a rule name such as 'required' or 'min:6'${hint}`)
   const definition = Object.hasOwn(RULES, name) ? RULES[name] : undefined
   if (definition === undefined) {
-    if (hint) throw E_INVALID_VALIDATION_RULE(field, text, `is not a known rule${hint}`)
+    if (hint) throw E_INVALID_VALIDATION_RULE(field, text, `is not a known rule (known rules: ${RULE_NAMES.join(', ')})${hint}`)
     throw E_UNKNOWN_VALIDATION_RULE(field, name, [...RULE_NAMES])
   }
   const args = colon === -1 ? [] : splitArgs(name, text.slice(colon + 1))

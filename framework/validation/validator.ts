@@ -84,7 +84,9 @@ async function validateMixed (compiled: CompiledRules, data: unknown, messages: 
 
 /** A yup schema for the whole data, validated with every error collected. */
 async function validateWithSchema (schema: Schema, data: unknown, messages: Messages | undefined, all: boolean): Promise<ValidationResult> {
-  const errors = await schemaErrors(schema, data, data)
+  // No input at all is empty input, as with rule strings, not a "cannot be null" failure.
+  const input = data ?? {}
+  const errors = await schemaErrors(schema, input, input)
   const failures = errors.map((error) => toValidationMessage(error, messages, ''))
   return resultOf(firstPerField(sortBySchema(schema, failures), all))
 }

@@ -96,3 +96,15 @@ describe('Validator | field names', () => {
     expect((await Validator.validateAll(rules, { code: 'abcd' })).messages().map((message) => message.validation)).toEqual(['max'])
   })
 })
+
+describe('Validator | describing odd rules', () => {
+  it('names a typo after a regex with the known rules and the array hint', async () => {
+    await expect(Validator.validate({ code: 'regex:^a$|requird' }, {})).rejects.toThrow(/'requird'.*known rules: accepted.*give the rules as an array/)
+  })
+
+  it('describes rules that cannot be printed as JSON', async () => {
+    const cycle: Record<string, unknown> = {}
+    cycle.self = cycle
+    await expect(Validator.validate({ code: cycle } as never, {})).rejects.toThrow("Validation rule '[object Object]' for field 'code'")
+  })
+})

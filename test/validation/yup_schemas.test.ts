@@ -84,3 +84,14 @@ describe('Validator | yup schemas', () => {
     await expect(Validator.validate(broken, { name: 'a' })).rejects.toThrow('database down')
   })
 })
+
+describe('Validator | yup schemas and missing input', () => {
+  it('treats missing data as an empty object', async () => {
+    const schema = yup.object({ email: yup.string().required() })
+    for (const data of [undefined, null]) {
+      expect((await Validator.validate(schema, data)).messages()).toEqual([
+        { field: 'email', validation: 'required', message: 'email is a required field' },
+      ])
+    }
+  })
+})
