@@ -25,17 +25,39 @@ export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Pr
   if (!type) return undefined
   const isForm = type === 'urlencoded'
   const limit = isForm ? config.formLimit : config.jsonLimit
+  let body: unknown
   try {
-    return isForm
+    body = isForm
       ? await coBody.form(ctx, { limit, queryString: { depth: config.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false } })
       : await coBody.json(ctx, { limit, strict: true, onProtoPoisoning: 'remove' } as coBody.Options)
   } catch (error) {
     throw toHttpError(error, isForm ? 'form' : 'JSON', limit)
   }
+  const problem = isForm ? null : jsonProblem(body)
+  if (problem !== null) throw E_MALFORMED_BODY('JSON', problem)
+  return body
+}
+
+/** How deep a JSON body may nest: deeper ones are refused before recursive code (copies, sessions, views) walks them. */
+const JSON_MAX_DEPTH = 100
+
+/** Why parsed JSON cannot be used as input (too deep, or a number JSON.parse made Infinity), or null. */
+function jsonProblem (value: unknown): string | null {
+  const pending: Array<[unknown, number]> = [[value, 0]]
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!
+    if (typeof item === 'number' && !Number.isFinite(item)) return 'a number is out of range'
+    if (item === null || typeof item !== 'object') continue
+    if (depth >= JSON_MAX_DEPTH) return `it nests deeper than ${JSON_MAX_DEPTH} levels`
+    for (const child of Object.values(item)) pending.push([child, depth + 1])
+  }
+  return null
 }
 
 function toHttpError (error: unknown, kind: string, limit: string | number): unknown {
-  const { status, type, message } = error as { status?: number, type?: string, message?: string }
+  const { status, type, message, code } = error as { status?: number, type?: string, message?: string, code?: unknown }
+  // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR...): a Content-Encoding whose data is not what it says.
+  if (typeof code === 'string' && code.startsWith('Z_')) return E_MALFORMED_BODY(kind, `cannot be decompressed (${message ?? code})`)
   if (status === 413 || type === 'entity.too.large') return E_BODY_TOO_LARGE(String(limit))
   if (status === 415 || type === 'encoding.unsupported') return E_UNSUPPORTED_ENCODING(String((error as { encoding?: string }).encoding ?? 'unknown'))
   if (status !== undefined && status >= 400 && status < 500) return E_MALFORMED_BODY(kind, message ?? 'cannot be parsed')
