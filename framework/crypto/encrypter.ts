@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto'
 import { deriveKeys, type KeyRing } from './keys'
+import { randomBytes } from './random'
 
 const IV_BYTES = 12
 const TAG_BYTES = 16
@@ -23,7 +24,7 @@ export class Encrypter {
 
   /** base64url(iv | ciphertext | tag). */
   encrypt (plaintext: string, purpose: string): string {
-    const iv = crypto.randomBytes(IV_BYTES)
+    const iv = randomBytes(IV_BYTES)
     const cipher = crypto.createCipheriv('aes-256-gcm', this.#keys[0]!, iv)
     cipher.setAAD(Buffer.from(purpose))
     const body = Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()])

@@ -3,6 +3,7 @@
  * is signed, so a value signed for one cookie is refused by another.
  */
 import crypto from 'node:crypto'
+import { BoundedCache } from '../support/bounded_cache'
 import { deriveKeys, type KeyRing } from './keys'
 
 export interface Unsigned {
@@ -13,6 +14,8 @@ export interface Unsigned {
 
 export class Signer {
   readonly #keys: KeyRing
+  /** Signed values already checked, by purpose and value: only ever holds values whose signature matched. */
+  readonly #verified = new BoundedCache<string, Unsigned>(10_000)
 
   constructor (appKeys: string[]) {
     this.#keys = deriveKeys(appKeys, 'sign')
@@ -25,6 +28,15 @@ export class Signer {
 
   /** The value when the signature matches one of the keys, else null. Never throws. */
   unsign (signed: string, purpose: string): Unsigned | null {
+    const cacheKey = `${purpose}\0${signed}`
+    const known = this.#verified.get(cacheKey)
+    if (known !== undefined) return known
+    const unsigned = this.#check(signed, purpose)
+    if (unsigned !== null) this.#verified.set(cacheKey, unsigned)
+    return unsigned
+  }
+
+  #check (signed: string, purpose: string): Unsigned | null {
     const dot = signed.lastIndexOf('.')
     if (dot < 1) return null
     const value = signed.slice(0, dot)

@@ -40,11 +40,8 @@ export class CookieJar {
 
   /** Queues a Set-Cookie header; a later set of the same name replaces it. */
   set (name: string, value: string, options: CookieOptions = {}): void {
-    const { domain, ...rest } = options
-    // Expires as well as Max-Age: the few clients that ignore Max-Age still expire the cookie.
-    if (rest.maxAge !== undefined && rest.expires === undefined) rest.expires = new Date(Date.now() + rest.maxAge * 1000)
     this.#outgoing ??= new Map()
-    this.#outgoing.set(name, serializeCookie(name, value, { path: '/', ...rest, ...(domain ? { domain } : {}) }))
+    this.#outgoing.set(name, SAFE_VALUE.test(value) ? `${name}=${value}${attributesOf(name, options)}` : serialize(name, value, options))
   }
 
   /** Queues a header that makes the browser delete the cookie. */
@@ -63,4 +60,40 @@ export class CookieJar {
     this.#incoming ??= this.#header ? parseCookies(this.#header) : {}
     return this.#incoming
   }
+}
+
+/** Values made of these characters (base64url, signatures) need no encoding. */
+const SAFE_VALUE = /^[A-Za-z0-9._-]*$/
+
+function serialize (name: string, value: string, options: CookieOptions): string {
+  const { domain, ...rest } = options
+  // Expires as well as Max-Age: the few clients that ignore Max-Age still expire the cookie.
+  if (rest.maxAge !== undefined && rest.expires === undefined) rest.expires = new Date(Date.now() + rest.maxAge * 1000)
+  return serializeCookie(name, value, { path: '/', ...rest, ...(domain ? { domain } : {}) })
+}
+
+interface CachedAttributes {
+  second: number
+  attributes: string
+}
+
+/**
+ * The `; Path=/; HttpOnly; ...` part of a Set-Cookie header. The session sets the same cookies
+ * with the same options on many requests: their attributes are serialized once a second (the
+ * precision of Expires) rather than on every response.
+ */
+const attributeCache = new WeakMap<CookieOptions, Map<string, CachedAttributes>>()
+
+function attributesOf (name: string, options: CookieOptions): string {
+  const second = Math.floor(Date.now() / 1000)
+  let byName = attributeCache.get(options)
+  if (byName === undefined) {
+    byName = new Map()
+    attributeCache.set(options, byName)
+  }
+  const cached = byName.get(name)
+  if (cached !== undefined && cached.second === second) return cached.attributes
+  const attributes = serialize(name, '', options).slice(name.length + 1)
+  byName.set(name, { second, attributes })
+  return attributes
 }

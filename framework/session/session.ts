@@ -24,6 +24,8 @@ export class Session {
   #stored = false
   /** The cookie was signed with a previous app key: send it again with the current one. */
   #staleCookie = false
+  /** When the browser was last sent this session's cookies (ms), from the cookie itself. */
+  #sentAt = 0
   /** Top-level keys changed by this request. */
   readonly #changed = new Set<string>()
   /** Flushed or regenerated: write the whole session rather than the changed keys. */
@@ -127,6 +129,8 @@ export class Session {
     const values = this.#values
     if (this.#changed.size === 0 && !this.#replace) {
       if (!this.#stored || this.#id === null) return
+      // Sliding the expiry means new cookies and a store write: done at most every touchInterval.
+      if (!this.#staleCookie && Date.now() - this.#sentAt < this.#manager.touchInterval) return
       await store.touch(this.#id, values, this.#cookies)
       this.#sendId()
       return
@@ -162,12 +166,14 @@ export class Session {
     const { config, signer, store } = this.#manager
     const cookie = this.#cookies.get(config.cookie)
     const unsigned = cookie ? signer.unsign(cookie, 'session-id') : null
-    if (unsigned && isSessionId(unsigned.value)) {
-      const stored = await store.read(unsigned.value, this.#cookies)
+    const [id, sentAt] = unsigned ? parseCookieValue(unsigned.value) : [null, 0]
+    if (unsigned && isSessionId(id)) {
+      const stored = await store.read(id, this.#cookies)
       if (stored) {
-        this.#id = unsigned.value
+        this.#id = id
         this.#stored = true
         this.#staleCookie = unsigned.stale
+        this.#sentAt = sentAt
         this.#values = stored
         return
       }
@@ -178,11 +184,19 @@ export class Session {
     this.#values = {}
   }
 
+  /** The signed cookie: the id and when it was sent (in seconds, base 36), so later requests know when to slide it. */
   #sendId (): void {
     const { config, signer } = this.#manager
-    const sent = this.#cookies.get(config.cookie)
-    // The browser's cookie already holds this id: resend it as is (to slide its expiry) unless stale.
-    const current = !this.#staleCookie && sent !== undefined && sent.startsWith(`${this.#id}.`) ? sent : signer.sign(this.#id!, 'session-id')
-    this.#cookies.set(config.cookie, current)
+    this.#sentAt = Date.now()
+    this.#cookies.set(config.cookie, signer.sign(`${this.#id}.${Math.floor(this.#sentAt / 1000).toString(36)}`, 'session-id'))
   }
+
+}
+
+/** 'id.sentAt' -> [id, sentAt in ms]; 0 when the time is missing or unreadable (the cookie is then sent again). */
+function parseCookieValue (value: string): [string, number] {
+  const dot = value.indexOf('.')
+  if (dot === -1) return [value, 0]
+  const seconds = parseInt(value.slice(dot + 1), 36)
+  return [value.slice(0, dot), Number.isFinite(seconds) ? seconds * 1000 : 0]
 }

@@ -6,7 +6,7 @@ import type { Encrypter } from '../crypto/encrypter'
 import type { Signer } from '../crypto/signer'
 import { E_UNKNOWN_SESSION_DRIVER } from '../errors'
 import type { HttpContext } from '../http/context'
-import type { CookieOptions } from '../http/cookies'
+import type { CookieJar, CookieOptions } from '../http/cookies'
 import type { Logger } from '../logger'
 import { sessionDrivers } from './drivers'
 import { Session } from './session'
@@ -24,6 +24,11 @@ export class SessionManager {
   readonly store: SessionStore
   readonly signer: Signer
   readonly log: Logger
+  /**
+   * A session that is only read slides its expiry (new cookies, a store touch) at most this
+   * often, not on every request: a minute, or a tenth of `age` for short ages.
+   */
+  readonly touchInterval: number
   readonly #cookieOptions: CookieOptions
 
   constructor (config: SessionConfig, options: SessionManagerOptions) {
@@ -32,6 +37,7 @@ export class SessionManager {
     this.config = config
     this.signer = options.signer
     this.log = options.logger
+    this.touchInterval = Math.min(60_000, config.age * 6_000)
     const { encrypter } = options
     this.store = factory(config, {
       root: options.root,
@@ -51,17 +57,34 @@ export class SessionManager {
 
   /** The session of one request. */
   create (http: HttpContext): Session {
-    const options = this.#cookieOptions
-    const clearOptions: CookieOptions = { path: options.path, domain: options.domain, secure: options.secure, sameSite: options.sameSite }
-    const cookies: CookieCarrier = {
-      get: (name) => http.cookies.get(name),
-      set: (name, value) => http.cookies.set(name, value, options),
-      clear: (name) => http.cookies.clear(name, clearOptions),
-    }
-    return new Session(this, cookies)
+    return new Session(this, new SessionCookies(http.cookies, this.#cookieOptions))
   }
 
   async close (): Promise<void> {
     await this.store.close?.()
+  }
+}
+
+/** The request's cookies, as stores see them: set with the session's attributes. */
+class SessionCookies implements CookieCarrier {
+  readonly #jar: CookieJar
+  readonly #options: CookieOptions
+
+  constructor (jar: CookieJar, options: CookieOptions) {
+    this.#jar = jar
+    this.#options = options
+  }
+
+  get (name: string): string | undefined {
+    return this.#jar.get(name)
+  }
+
+  set (name: string, value: string): void {
+    this.#jar.set(name, value, this.#options)
+  }
+
+  clear (name: string): void {
+    const { path, domain, secure, sameSite } = this.#options
+    this.#jar.clear(name, { path, domain, secure, sameSite })
   }
 }

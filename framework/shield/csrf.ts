@@ -4,6 +4,7 @@
  * compression) while any of them is accepted for the session.
  */
 import crypto from 'node:crypto'
+import { randomBytes } from '../crypto/random'
 import type { Session } from '../session/session'
 
 /** Where the secret lives in the session. */
@@ -27,7 +28,7 @@ export class Csrf {
       this.#session.putLoaded(CSRF_SECRET_KEY, secret)
     }
     const secretBytes = Buffer.from(secret, 'base64url')
-    const pad = crypto.randomBytes(secretBytes.length)
+    const pad = randomBytes(secretBytes.length)
     this.#token = Buffer.concat([pad, xor(pad, secretBytes)]).toString('base64url')
     return this.#token
   }

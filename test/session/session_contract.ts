@@ -159,6 +159,14 @@ export function sessionContract (setup: DriverSetup): void {
       expect(cookie.raw).toMatch(/Expires=/)
     })
 
+    it('resends no cookie and writes nothing for reads soon after the last write', async () => {
+      const c = client()
+      await put(c, 'a', 1)
+      const read = await c.get('/t/get?key=a')
+      expect(read.json().value).toBe(1)
+      expect(read.cookies).toEqual([])
+    })
+
     it('sets no cookie and keeps no session for requests that never touch it', async () => {
       const c = client()
       const answer = await c.get('/plain')

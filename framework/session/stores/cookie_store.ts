@@ -4,6 +4,7 @@
  * old cookie cannot be replayed past its age. Concurrent requests: the last response wins.
  */
 import { E_SESSION_TOO_LARGE } from '../../errors'
+import { BoundedCache } from '../../support/bounded_cache'
 import type { CookieCarrier, DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
 
 /** Browsers keep at most 4096 bytes of a cookie's name and value. */
@@ -15,6 +16,8 @@ interface Payload {
 }
 
 export class CookieStore implements SessionStore {
+  /** Decrypted payloads by session and token: a browser sends the same cookie until it changes. */
+  readonly #decrypted = new BoundedCache<string, string | null>(5_000)
   readonly #name: string
   readonly #ageMs: number
   readonly #app: DriverContext
@@ -28,7 +31,13 @@ export class CookieStore implements SessionStore {
   read (id: string, cookies: CookieCarrier): SessionData | null {
     const token = cookies.get(this.#name)
     if (!token) return null
-    const json = this.#app.decrypt(token, `session:${id}`)
+    const purpose = `session:${id}`
+    const cacheKey = `${purpose}\0${token}`
+    let json = this.#decrypted.get(cacheKey)
+    if (json === undefined) {
+      json = token.length <= COOKIE_LIMIT ? this.#app.decrypt(token, purpose) : null
+      this.#decrypted.set(cacheKey, json)
+    }
     if (json === null) return null
     try {
       const payload = JSON.parse(json) as Payload
