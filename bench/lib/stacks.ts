@@ -1,0 +1,93 @@
+/**
+ * The stacks under test: how to start each server, what it stores sessions in, and which
+ * peers an adonis-lite figure is compared with.
+ */
+import path from 'node:path'
+import type { Unit } from './scenarios'
+import { UNITS } from './scenarios'
+
+export const BENCH_DIR = path.resolve(__dirname, '..')
+export const ROOT_DIR = path.resolve(BENCH_DIR, '..')
+
+/** Where sessions live. 'none' stacks keep no session (the raw limit, bare Koa). */
+export type Storage = 'cookie' | 'memory' | 'file' | 'redis' | 'none'
+
+export interface Stack {
+  name: string
+  /** What the reader sees in tables: 'Koa 3 + koa-session (cookie)'. */
+  label: string
+  family: 'adonis-lite' | 'koa' | 'express' | 'raw'
+  storage: Storage
+  /** The runs it answers (bare Koa only serves the plain page). */
+  units: Unit[]
+  /** Whether it keeps real sessions (the raw limit answers fixed data). */
+  sessions: boolean
+  /** The command, relative to the repository, and the environment that picks its store. */
+  command: { args: string[], cwd: string, env: Record<string, string> }
+}
+
+/** Every peer server loads its TypeScript the way the adonis-lite CLI does: through tsx. */
+const TSX = ['--require', require.resolve('tsx/cjs')]
+
+function adonis (storage: 'cookie' | 'file' | 'redis' | 'memory'): Stack {
+  return {
+    name: `adonis-${storage}`,
+    label: `adonis-lite (${storage} driver)`,
+    family: 'adonis-lite',
+    storage,
+    units: UNITS,
+    sessions: true,
+    // The real CLI, in the app folder, as a user runs it.
+    command: {
+      args: [path.join(ROOT_DIR, 'bin', 'adonis-lite'), 'serve', '--port', '{port}'],
+      cwd: path.join(BENCH_DIR, 'stacks', 'adonis-lite'),
+      env: { SESSION_DRIVER: storage },
+    },
+  }
+}
+
+function peer (family: 'koa' | 'express', store: string, storage: Storage, label: string, units: Unit[] = UNITS): Stack {
+  return {
+    name: `${family}-${store}`,
+    label,
+    family,
+    storage,
+    units,
+    sessions: storage !== 'none',
+    command: { args: [...TSX, path.join(BENCH_DIR, 'stacks', family, 'server.ts')], cwd: ROOT_DIR, env: { STORE: store } },
+  }
+}
+
+export const ALL_STACKS: Stack[] = [
+  adonis('cookie'),
+  adonis('file'),
+  adonis('redis'),
+  adonis('memory'),
+  peer('koa', 'cookie', 'cookie', 'Koa 3 + koa-session (cookie store)'),
+  peer('koa', 'redis', 'redis', 'Koa 3 + koa-session (ioredis store)'),
+  peer('koa', 'bare', 'none', 'Koa 3 + koa-router, no session', ['S0']),
+  peer('express', 'memory', 'memory', 'Express 5 + express-session (MemoryStore)'),
+  peer('express', 'file', 'file', 'Express 5 + express-session (session-file-store)'),
+  peer('express', 'redis', 'redis', 'Express 5 + express-session (connect-redis)'),
+  {
+    name: 'raw',
+    label: 'node:http, precompiled view, no session (the limit)',
+    family: 'raw',
+    storage: 'none',
+    units: UNITS,
+    sessions: false,
+    command: { args: [...TSX, path.join(BENCH_DIR, 'stacks', 'raw', 'server.ts')], cwd: ROOT_DIR, env: {} },
+  },
+]
+
+/** What `npm run bench` runs without BENCH_STACKS (adonis-memory only on request: the memory driver is for tests). */
+export const DEFAULT_STACKS = ALL_STACKS.filter((stack) => stack.name !== 'adonis-memory').map((stack) => stack.name)
+
+export function isAdonis (stack: Stack): boolean {
+  return stack.family === 'adonis-lite'
+}
+
+/** The peers an adonis-lite stack is measured against: the same kind of storage. */
+export function peersOf (stack: Stack, stacks: Stack[]): Stack[] {
+  return stacks.filter((other) => !isAdonis(other) && other.storage === stack.storage && other.storage !== 'none')
+}

@@ -1,0 +1,257 @@
+/**
+ * `npm run bench`: every stack, every scenario, in one run. For each round, each stack in
+ * turn: start its server, verify its answers, create one session per connection, then warm
+ * up and measure each scenario with the load generator (load.ts) in its own process. Round 2
+ * repeats round 1 in the same order. The report goes to stdout and to a Markdown file.
+ * Settings: see lib/options.ts (BENCH_STACKS, BENCH_SCENARIOS, BENCH_DURATION, ...).
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Redis from 'ioredis'
+import { readOptions, type Options } from './lib/options'
+import type { FromLoad, ToLoad, UnitResult } from './lib/protocol'
+import { buildReport, type Meta, type StackRound } from './lib/report'
+import { kindsOf } from './lib/scenarios'
+import { ServerProcess, machineCpuSeconds } from './lib/server'
+import { BENCH_DIR, ROOT_DIR, type Stack } from './lib/stacks'
+import { verify } from './lib/verify'
+
+/** Every Redis key of a run starts with this; it is swept before and after. */
+const REDIS_PREFIX = 'adonis-lite-bench:'
+
+async function main (): Promise<number> {
+  const options = readOptions()
+  const meta = describeMachine(options)
+  say(`adonis-lite benchmark: ${options.stacks.map((stack) => stack.name).join(', ')}`)
+  say(`scenarios ${options.kinds.join(', ')}; ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per scenario, ` +
+    `${options.rounds} round(s); about ${Math.ceil(estimateSeconds(options) / 60)} min on ${meta.cores} cores (${meta.cpu})`)
+
+  const redis = await connectRedis(options)
+  await sweepRedis(redis)
+  const rounds: StackRound[] = []
+  const failed = new Set<string>()
+  for (let round = 1; round <= options.rounds; round++) {
+    say(`\nround ${round} of ${options.rounds}`)
+    for (const stack of options.stacks) {
+      if (failed.has(stack.name)) continue
+      if (stack.storage === 'redis' && !redis) {
+        rounds.push(emptyRound(stack, round, `Redis is not reachable at ${options.redisUrl}`))
+        failed.add(stack.name)
+        say(`  ${stack.name}: skipped, Redis is not reachable at ${options.redisUrl}`)
+        continue
+      }
+      const result = await runStack(stack, round, options)
+      rounds.push(result)
+      if (result.failure) {
+        failed.add(stack.name)
+        say(`  ${stack.name}: NOT MEASURED. ${result.failure}`)
+      }
+    }
+  }
+  await sweepRedis(redis)
+  await redis?.quit()
+
+  const report = buildReport(meta, options.stacks, rounds)
+  say('\n' + report)
+  fs.mkdirSync(path.dirname(options.output), { recursive: true })
+  fs.writeFileSync(options.output, report)
+  const json = path.join(BENCH_DIR, 'results', `${meta.date.replace(/[: ]/g, '-')}.json`)
+  fs.mkdirSync(path.dirname(json), { recursive: true })
+  fs.writeFileSync(json, JSON.stringify({ meta, rounds }, null, 2))
+  say(`\nwrote ${path.relative(ROOT_DIR, options.output)} and ${path.relative(ROOT_DIR, json)}`)
+  return failed.size > 0 ? 1 : 0
+}
+
+/** One stack in one round: a fresh server, verified, then every scenario it serves. */
+async function runStack (stack: Stack, round: number, options: Options): Promise<StackRound> {
+  const result = emptyRound(stack, round)
+  const sessionDirectory = fs.mkdtempSync(path.join(os.tmpdir(), `adonis-lite-bench-${stack.name}-`))
+  let server: ServerProcess | null = null
+  let load: ChildProcess | null = null
+  try {
+    server = await ServerProcess.start(stack, {
+      appKey: crypto.randomBytes(32).toString('base64url'),
+      redisUrl: options.redisUrl,
+      redisPrefix: `${REDIS_PREFIX}${stack.name}:`,
+      sessionDirectory,
+      nodeFlags: options.nodeFlags,
+    })
+    result.rss.boot = server.rssMb()
+    const problems = await verify(stack, server.baseUrl)
+    if (problems.length > 0) {
+      result.failure = `It failed verification:\n    ${problems.join('\n    ')}`
+      return result
+    }
+    const units = options.units.filter((unit) => stack.units.includes(unit))
+    load = fork(path.join(BENCH_DIR, 'load.ts'), [], { execArgv: ['--require', require.resolve('tsx/cjs')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    if (units.some((unit) => unit !== 'S0')) await ask(load, { type: 'seed', baseUrl: server.baseUrl, sessions: options.connections })
+    for (const unit of units) {
+      let cpuBefore: number | null = null
+      let machineBefore: number | null = null
+      const measured = await ask(load, {
+        type: 'run',
+        baseUrl: server.baseUrl,
+        unit,
+        connections: options.connections,
+        warmup: options.warmup,
+        duration: options.duration,
+        perSessionCounter: stack.sessions,
+      }, () => {
+        cpuBefore = server!.cpuSeconds()
+        machineBefore = machineCpuSeconds()
+        result.rss.warm ??= server!.rssMb()
+      })
+      const cpuAfter = server.cpuSeconds()
+      const machineAfter = machineCpuSeconds()
+      const unitResult = (measured as Extract<FromLoad, { type: 'result' }>).result
+      result.units[unit] = unitResult
+      if (cpuBefore !== null && cpuAfter !== null) {
+        result.serverCpu[unit] = cpuAfter - cpuBefore
+        if (machineBefore !== null && machineAfter !== null) {
+          result.otherCpu[unit] = Math.max(0, machineAfter - machineBefore - result.serverCpu[unit]! - unitResult.loadCpu * unitResult.seconds)
+        }
+      }
+      say(progressLine(stack, unitResult, result.serverCpu[unit], result.otherCpu[unit]))
+      if (server.exit !== null) {
+        result.failure = `The server stopped (${server.exit}) during ${unit}:\n${server.output}`
+        return result
+      }
+    }
+    result.rss.end = server.rssMb()
+    return result
+  } catch (error) {
+    result.failure = error instanceof Error ? error.message : String(error)
+    return result
+  } finally {
+    load?.kill()
+    await server?.stop()
+    fs.rmSync(sessionDirectory, { recursive: true, force: true })
+  }
+}
+
+/** Sends a message to the load generator and waits for its answer. */
+function ask (load: ChildProcess, message: ToLoad, onMeasuring?: () => void): Promise<FromLoad> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (answer: FromLoad) => {
+      if (answer.type === 'measuring') return onMeasuring?.()
+      cleanup()
+      if (answer.type === 'failed') reject(new Error(`The load generator failed: ${answer.message}`))
+      else resolve(answer)
+    }
+    const onExit = (code: number | null) => {
+      cleanup()
+      reject(new Error(`The load generator exited (code ${code})`))
+    }
+    const cleanup = () => {
+      load.off('message', onMessage)
+      load.off('exit', onExit)
+    }
+    load.on('message', onMessage)
+    load.on('exit', onExit)
+    load.send(message)
+  })
+}
+
+function emptyRound (stack: Stack, round: number, failure?: string): StackRound {
+  return { stack: stack.name, round, units: {}, serverCpu: {}, otherCpu: {}, rss: { boot: null, warm: null, end: null }, ...(failure ? { failure } : {}) }
+}
+
+function progressLine (stack: Stack, result: UnitResult, serverCpu: number | undefined, otherCpu: number | undefined): string {
+  const figures = kindsOf(result.unit).map((kind) => {
+    const figure = result.kinds[kind]!
+    return `${kind} ${Math.round(figure.rps).toLocaleString('en-US').padStart(6)} req/s p99 ${figure.p99.toFixed(1).padStart(5)} ms`
+  }).join('  ')
+  const problems = result.measured.unexpected + result.measured.errors + result.measured.mismatches
+  const cpu = serverCpu === undefined ? '' : `  server CPU ${Math.round(serverCpu / result.seconds * 100)}%`
+  const others = otherCpu === undefined ? '' : `  others ${Math.round(otherCpu / result.seconds * 100)}%`
+  return `  ${stack.name.padEnd(15)} ${figures}${cpu}  load CPU ${Math.round(result.loadCpu * 100)}%${others}` +
+    (problems > 0 ? `  PROBLEMS ${problems}: ${result.measured.examples.join('; ')}` : '')
+}
+
+async function connectRedis (options: Options): Promise<Redis | null> {
+  if (!options.stacks.some((stack) => stack.storage === 'redis')) return null
+  const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null })
+  redis.on('error', () => {})
+  try {
+    await redis.connect()
+    await redis.ping()
+    return redis
+  } catch {
+    redis.disconnect()
+    return null
+  }
+}
+
+/** Deletes every key the benchmark's stacks wrote. */
+async function sweepRedis (redis: Redis | null): Promise<void> {
+  if (!redis) return
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000)
+    if (keys.length > 0) await redis.unlink(...keys)
+    cursor = next
+  } while (cursor !== '0')
+}
+
+function describeMachine (options: Options): Meta {
+  const cpus = os.cpus()
+  return {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    node: process.version,
+    versions: packageVersions(),
+    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()}`,
+    settings: {
+      connections: options.connections,
+      warmup: options.warmup,
+      duration: options.duration,
+      rounds: options.rounds,
+      nodeFlags: options.nodeFlags,
+      stacks: options.stacks.map((stack) => stack.name),
+      scenarios: options.kinds,
+    },
+  }
+}
+
+function packageVersions (): Record<string, string> {
+  const versions: Record<string, string> = {}
+  const own = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8'))
+  versions['adonis-lite'] = `${own.version} (${gitCommit()})`
+  for (const name of ['koa', 'koa-router', 'koa-session', 'express', 'express-session', 'session-file-store', 'connect-redis', 'redis', 'connect-flash', 'ioredis', 'nunjucks', 'autocannon']) {
+    try {
+      versions[name] = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'node_modules', name, 'package.json'), 'utf8')).version
+    } catch {
+      versions[name] = 'missing'
+    }
+  }
+  return versions
+}
+
+/** The commit measured, and whether framework/ had changes not yet committed. */
+function gitCommit (): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'framework') ? ' with uncommitted changes in framework/' : '')
+  } catch {
+    return 'unknown commit'
+  }
+}
+
+function estimateSeconds (options: Options): number {
+  const runs = options.stacks.reduce((sum, stack) => sum + options.units.filter((unit) => stack.units.includes(unit)).length, 0)
+  return options.rounds * (runs * (options.warmup + options.duration + 2) + options.stacks.length * 4)
+}
+
+function say (line: string): void {
+  process.stdout.write(line + '\n')
+}
+
+main().then((code) => { process.exitCode = code }, (error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exitCode = 1
+})
