@@ -114,7 +114,9 @@ export class Response {
     try {
       const target = new URL(referer)
       const { protocol, host } = this.#http.ctx
-      return target.origin === `${protocol}://${host}` ? target.pathname + target.search + target.hash : '/'
+      if (target.origin !== `${protocol}://${host}`) return '/'
+      // A path such as //evil.example (or /\evil.example, which URL turns into it) is another site's URL.
+      return target.pathname.replace(/^\/+/, '/') + target.search + target.hash
     } catch {
       return '/'
     }
