@@ -178,3 +178,6 @@ export const E_CLI_USAGE = (message: string) => new AdonisLiteError(message, { c
 export const E_INVALID_REDIS_URL = (problem: string) =>
   new BootError(`config/session.js: redis.url ${problem}. Use a URL such as 'redis://127.0.0.1:6379' or ` +
     "'rediss://user:password@host:6380/0' (the REDIS_URL environment variable sets it in the default config)", 'E_INVALID_REDIS_URL')
+
+/** The server cannot take its port (in use, not allowed); the message says which and what to do. */
+export const E_CANNOT_LISTEN = (message: string) => new AdonisLiteError(message, { code: 'E_CANNOT_LISTEN' })

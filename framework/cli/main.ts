@@ -3,30 +3,43 @@
  * readable message and a non-zero exit code.
  */
 import { parseArgs } from 'node:util'
-import { AdonisLiteError } from '../errors'
 import type { Command } from './command'
 import { keyGenerateCommand } from './commands/key_generate'
+import { makeControllerCommand } from './commands/make_controller'
+import { makeMiddlewareCommand } from './commands/make_middleware'
+import { makeViewCommand } from './commands/make_view'
 import { newCommand } from './commands/new'
+import { routeListCommand } from './commands/route_list'
 import { serveCommand } from './commands/serve'
 import { testCommand } from './commands/test'
+import { formatError } from './error_format'
 import { complain, paint, say } from './output'
 
 export const COMMANDS: Record<string, Command> = {
   new: newCommand,
   serve: serveCommand,
   test: testCommand,
+  'make:controller': makeControllerCommand,
+  'make:middleware': makeMiddlewareCommand,
+  'make:view': makeViewCommand,
   'key:generate': keyGenerateCommand,
+  'route:list': routeListCommand,
 }
 
 export async function main (argv: string[]): Promise<number | undefined> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h') {
     printCommands()
     return 0
   }
+  if (name === '--version' || name === '-v') {
+    say(require('../../package.json').version)
+    return 0
+  }
+  if (name === 'help') return help(rest)
   const command = COMMANDS[name]
   if (!command) {
-    complain(`unknown command '${name}'`)
+    complain(`unknown command '${name}'${suggestion(name)}\n`)
     printCommands()
     return 1
   }
@@ -34,7 +47,7 @@ export async function main (argv: string[]): Promise<number | undefined> {
   try {
     parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
   } catch (error) {
-    complain(`${(error as Error).message}\n`)
+    complain(`${name}: ${argumentProblem(error as Error & { code?: string })}\n`)
     say(command.help)
     return 1
   }
@@ -45,9 +58,26 @@ export async function main (argv: string[]): Promise<number | undefined> {
   try {
     return await command.run(parsed.positionals, parsed.values as Record<string, string | boolean | undefined>)
   } catch (error) {
-    complain(error instanceof AdonisLiteError ? error.message : ((error as Error)?.stack ?? String(error)))
+    complain(formatError(error, process.cwd()))
     return 1
   }
+}
+
+/** `adonis-lite help [command]`. */
+function help (names: string[]): number {
+  const [name] = names
+  if (name === undefined) {
+    printCommands()
+    return 0
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    complain(`unknown command '${name}'${suggestion(name)}\n`)
+    printCommands()
+    return 1
+  }
+  say(command.help)
+  return 0
 }
 
 function printCommands (): void {
@@ -56,4 +86,37 @@ function printCommands (): void {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length))
   for (const [name, command] of Object.entries(COMMANDS)) say(`  ${paint(name.padEnd(width), 'cyan')}  ${command.summary}`)
   say(`\nRun ${paint('adonis-lite <command> --help', 'cyan')} for a command's options.`)
+}
+
+/** parseArgs' messages are written for programmers; these say what to type instead. */
+function argumentProblem (error: Error & { code?: string }): string {
+  const option = /'(?:-\w, )?(-{1,2}[\w-]+)/.exec(error.message)?.[1]
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option}'`
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return /argument missing/.test(error.message) ? `${option} needs a value` : `${option} takes no value`
+  }
+  return error.message
+}
+
+/** ", did you mean 'serve'?" for a near miss. */
+function suggestion (name: string): string {
+  let best: string | null = null
+  let bestDistance = Infinity
+  for (const candidate of Object.keys(COMMANDS)) {
+    const distance = editDistance(name, candidate)
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance]
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 4)) ? `; did you mean '${best}'?` : ''
+}
+
+function editDistance (a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) {
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)))
+    }
+    row = next
+  }
+  return row[b.length]!
 }

@@ -18,3 +18,8 @@ export function say (text = ''): void {
 export function complain (text: string): void {
   process.stderr.write(`${paint('error', 'red', process.stderr)} ${text}\n`)
 }
+
+/** Something worth knowing that is not a failure (a worker replaced, a setting that does not fit). */
+export function warn (text: string): void {
+  process.stderr.write(`${paint('warning', 'yellow', process.stderr)} ${text}\n`)
+}

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { newAppKey, readAppKey, writeAppKey } from '../app_key'
 import type { Command } from '../command'
 import { paint, say } from '../output'
+import { expectArguments } from './arguments'
 
 export const keyGenerateCommand: Command = {
   summary: 'write a new APP_KEY into .env',
@@ -18,7 +19,8 @@ APP_KEY_PREVIOUS to keep them for a while.
     show: { type: 'boolean' },
     'if-missing': { type: 'boolean' },
   },
-  async run (_positionals, flags) {
+  async run (positionals, flags) {
+    expectArguments('key:generate', positionals, [])
     const key = newAppKey()
     if (flags.show) {
       say(key)

@@ -10,6 +10,7 @@ import { E_CLI_USAGE } from '../../errors'
 import { newAppKey } from '../app_key'
 import type { Command } from '../command'
 import { paint, say } from '../output'
+import { expectArguments } from './arguments'
 
 /** The framework checkout this CLI belongs to. */
 export const FRAMEWORK_ROOT = path.resolve(__dirname, '..', '..', '..')
@@ -27,9 +28,9 @@ with a fresh APP_KEY. Refuses to write into a folder that is not empty. Then:
   cd <dir> && npm install && npm run dev`,
   options: {},
   async run (positionals) {
-    const [target] = positionals
-    if (!target || positionals.length > 1) throw E_CLI_USAGE('give the folder to create: adonis-lite new <dir>')
-    const dir = path.resolve(target)
+    expectArguments('new', positionals, ['dir'])
+    const dir = path.resolve(positionals[0]!)
+    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw E_CLI_USAGE(`${dir} is a file: choose a new folder`)
     if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
       throw E_CLI_USAGE(`${dir} is not empty: choose a new folder, or empty this one`)
     }
@@ -40,6 +41,7 @@ with a fresh APP_KEY. Refuses to write into a folder that is not empty. Then:
     say(paint('  npm install', 'cyan'))
     say(`${paint('  npm run dev', 'cyan')}     serves http://127.0.0.1:3333 and restarts on changes`)
     say(`${paint('  npm test', 'cyan')}        runs the app's tests`)
+    say(`\nThen: ${paint('npx adonis-lite --help', 'cyan')} lists the commands (make:controller, route:list, ...).`)
     return 0
   },
 }
@@ -73,12 +75,16 @@ function packageJson (name: string) {
       dev: 'adonis-lite serve --dev',
       start: 'adonis-lite serve',
       test: 'adonis-lite test',
+      typecheck: 'tsc --noEmit -p .',
     },
     dependencies: {
       'adonis-lite': `file:${FRAMEWORK_ROOT}`,
     },
+    // The dev server checks types with the app's TypeScript; tests get Jest's types.
     devDependencies: {
+      '@types/jest': '^30.0.0',
       '@types/node': '^20.0.0',
+      typescript: '~5.9',
     },
   }
 }
@@ -86,6 +92,7 @@ function packageJson (name: string) {
 const TSCONFIG = {
   compilerOptions: {
     target: 'ES2022',
+    lib: ['ES2023'],
     module: 'node16',
     moduleResolution: 'node16',
     strict: true,
@@ -94,6 +101,7 @@ const TSCONFIG = {
     esModuleInterop: true,
     skipLibCheck: true,
     noEmit: true,
+    types: ['node', 'jest'],
   },
   include: ['app', 'config', 'start', 'test'],
 }
@@ -105,6 +113,14 @@ An [adonis-lite](${FRAMEWORK_ROOT}) app.
     npm install
     npm run dev      # http://127.0.0.1:3333, restarts when a file changes
     npm test         # the tests in test/
+
+Commands (\`npx adonis-lite --help\` lists them all):
+
+    npx adonis-lite make:controller Post --resource
+    npx adonis-lite make:middleware Admin
+    npx adonis-lite make:view posts.index
+    npx adonis-lite route:list
+    npx adonis-lite key:generate
 
 - \`start/routes.ts\`: routes
 - \`app/Http/Controllers\`: controllers ('UserController.show' is UserController.ts, method show)
