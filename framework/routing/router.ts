@@ -3,6 +3,7 @@
  * file's definitions; refuses duplicate routes and names.
  */
 import KoaRouter from 'koa-router'
+import { compile, type PathFunction } from 'path-to-regexp'
 import { E_DUPLICATE_ROUTE, E_DUPLICATE_ROUTE_NAME, E_INVALID_HANDLER, E_ROUTE_PARAM_MISSING, E_UNKNOWN_ROUTE } from '../errors'
 import type { HttpContext } from '../http/context'
 import type { Verb } from './types'
@@ -30,6 +31,8 @@ export class Router {
   readonly #byName = new Map<string, KoaRouter.Layer>()
   readonly #byHandler = new Map<string, KoaRouter.Layer>()
   readonly #seen = new Set<string>()
+  /** URL builders, compiled on first use per route. */
+  readonly #builders = new Map<KoaRouter.Layer, PathFunction<Record<string, string>>>()
 
   add (route: CompiledRoute): void {
     const label = describeRoute(route)
@@ -80,7 +83,12 @@ export class Router {
     }
     let url: string
     try {
-      url = layer.url(pathParams)
+      let build = this.#builders.get(layer)
+      if (build === undefined) {
+        build = compile<Record<string, string>>(layer.path, { encode: encodeURIComponent })
+        this.#builders.set(layer, build)
+      }
+      url = build(pathParams)
     } catch (error) {
       throw E_ROUTE_PARAM_MISSING(identifier, layer.path, (error as Error).message)
     }
