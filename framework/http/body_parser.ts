@@ -1,6 +1,7 @@
 /**
  * Request bodies: urlencoded forms (nested keys such as a[b][c]) and JSON, with size limits.
- * Too large is a 413, malformed a 400; keys that could reach a prototype are dropped.
+ * Too large is a 413, malformed a 400; keys that could reach a prototype, or shadow one of
+ * Object.prototype's members (toString, valueOf...), are dropped from both.
  */
 import type Koa from 'koa'
 import coBody from 'co-body'
@@ -20,7 +21,7 @@ export const DEFAULT_BODY_PARSER: BodyParserConfig = { jsonLimit: '1mb', formLim
 
 /** Parses the body when it is a form or JSON; any other body is left unread. */
 export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Promise<unknown> {
-  if (!ctx.request.length && ctx.get('transfer-encoding') === '') return undefined
+  if (!hasBody(ctx)) return undefined
   const type = ctx.is('urlencoded', 'json', '+json')
   if (!type) return undefined
   const isForm = type === 'urlencoded'
@@ -33,7 +34,7 @@ export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Pr
   } catch (error) {
     throw toHttpError(error, isForm ? 'form' : 'JSON', limit)
   }
-  const problem = isForm ? null : jsonProblem(body)
+  const problem = isForm ? null : checkJson(body)
   if (problem !== null) throw E_MALFORMED_BODY('JSON', problem)
   return body
 }
@@ -41,15 +42,24 @@ export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Pr
 /** How deep a JSON body may nest: deeper ones are refused before recursive code (copies, sessions, views) walks them. */
 const JSON_MAX_DEPTH = 100
 
-/** Why parsed JSON cannot be used as input (too deep, or a number JSON.parse made Infinity), or null. */
-function jsonProblem (value: unknown): string | null {
+/**
+ * Checks parsed JSON in one pass: why it cannot be used as input (too deep, or a number that
+ * JSON.parse made Infinity), or null. On the way it drops keys that shadow a member of
+ * Object.prototype, as qs does for forms: an object whose toString is a string cannot be
+ * printed, so flashing {"email": {"toString": ""}} broke every later render of the form.
+ */
+function checkJson (value: unknown): string | null {
   const pending: Array<[unknown, number]> = [[value, 0]]
   while (pending.length > 0) {
     const [item, depth] = pending.pop()!
     if (typeof item === 'number' && !Number.isFinite(item)) return 'a number is out of range'
     if (item === null || typeof item !== 'object') continue
     if (depth >= JSON_MAX_DEPTH) return `it nests deeper than ${JSON_MAX_DEPTH} levels`
-    for (const child of Object.values(item)) pending.push([child, depth + 1])
+    const object = item as Record<string, unknown>
+    for (const key of Object.keys(object)) {
+      if (!Array.isArray(object) && Object.hasOwn(Object.prototype, key)) delete object[key]
+      else pending.push([object[key], depth + 1])
+    }
   }
   return null
 }
@@ -65,7 +75,13 @@ function toHttpError (error: unknown, kind: string, limit: string | number): unk
 }
 
 /** 'Adonis/Middleware/BodyParser': parses the body before the next middleware runs. */
-export const bodyParserMiddleware: Step = async (http, next) => {
-  await http.parseBody()
-  await next()
+export const bodyParserMiddleware: Step = (http, next) => {
+  if (!hasBody(http.ctx)) return next()
+  return http.parseBody().then(next)
+}
+
+/** Whether the request carries a body at all (most GETs do not: no need to wait for one). */
+export function hasBody (ctx: Koa.Context): boolean {
+  const length = ctx.get('content-length')
+  return (length !== '' && length !== '0') || ctx.get('transfer-encoding') !== ''
 }

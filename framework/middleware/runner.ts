@@ -17,17 +17,23 @@ export function compose (steps: Step[], label: string): (http: HttpContext) => P
   }
   return (http) => {
     let last = -1
-    const dispatch = async (index: number): Promise<void> => {
-      if (index <= last) throw E_NEXT_CALLED_TWICE(label)
+    const dispatch = (index: number): Promise<void> => {
+      if (index <= last) return Promise.reject(E_NEXT_CALLED_TWICE(label))
       last = index
       const step = steps[index]
-      if (step) await step(http, () => dispatch(index + 1))
+      if (step === undefined) return DONE
+      try {
+        return Promise.resolve(step(http, () => dispatch(index + 1))) as Promise<void>
+      } catch (error) {
+        return Promise.reject(error)
+      }
     }
     return dispatch(0)
   }
 }
 
-const finished: Next = async () => {}
+const DONE: Promise<void> = Promise.resolve()
+const finished: Next = () => DONE
 
 /**
  * A `next` that generator middleware can `yield next` (co calls it as a thunk with a

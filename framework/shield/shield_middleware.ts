@@ -3,10 +3,11 @@
  * required on state-changing requests (the _csrf field or the x-csrf-token header).
  */
 import { E_BAD_CSRF_TOKEN } from '../errors'
+import type { HttpContext } from '../http/context'
 import type { Step } from '../middleware/runner'
 import { Csrf } from './csrf'
 
-export const shieldMiddleware: Step = async (http, next) => {
+export const shieldMiddleware: Step = (http, next) => {
   const { ctx } = http
   const config = http.app.shield
   if (config.nosniff) ctx.set('X-Content-Type-Options', 'nosniff')
@@ -16,12 +17,14 @@ export const shieldMiddleware: Step = async (http, next) => {
 
   const csrf = new Csrf(http.session)
   http.csrf = csrf
-  if (config.csrf.methods.includes(ctx.method) && !isExcepted(ctx.path, config.csrf.except)) {
-    await http.parseBody()
-    const token = http.request.post()._csrf ?? ctx.get('x-csrf-token')
-    if (!(await csrf.verify(token))) throw E_BAD_CSRF_TOKEN()
-  }
-  await next()
+  if (!config.csrf.methods.includes(ctx.method) || isExcepted(ctx.path, config.csrf.except)) return next()
+  return verifyToken(http, csrf).then(next)
+}
+
+async function verifyToken (http: HttpContext, csrf: Csrf): Promise<void> {
+  await http.parseBody()
+  const token = http.request.post()._csrf ?? http.ctx.get('x-csrf-token')
+  if (!(await csrf.verify(token))) throw E_BAD_CSRF_TOKEN()
 }
 
 function isExcepted (path: string, except: string[]): boolean {
