@@ -21,7 +21,7 @@ export const DEFAULT_BODY_PARSER: BodyParserConfig = { jsonLimit: '1mb', formLim
 
 /** Parses the body when it is a form or JSON; any other body is left unread. */
 export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Promise<unknown> {
-  if (!ctx.request.length && ctx.get('transfer-encoding') === '') return undefined
+  if (!hasBody(ctx)) return undefined
   const type = ctx.is('urlencoded', 'json', '+json')
   if (!type) return undefined
   const isForm = type === 'urlencoded'
@@ -75,7 +75,13 @@ function toHttpError (error: unknown, kind: string, limit: string | number): unk
 }
 
 /** 'Adonis/Middleware/BodyParser': parses the body before the next middleware runs. */
-export const bodyParserMiddleware: Step = async (http, next) => {
-  await http.parseBody()
-  await next()
+export const bodyParserMiddleware: Step = (http, next) => {
+  if (!hasBody(http.ctx)) return next()
+  return http.parseBody().then(next)
+}
+
+/** Whether the request carries a body at all (most GETs do not: no need to wait for one). */
+export function hasBody (ctx: Koa.Context): boolean {
+  const length = ctx.get('content-length')
+  return (length !== '' && length !== '0') || ctx.get('transfer-encoding') !== ''
 }
