@@ -23,6 +23,7 @@ export class AppProcess {
   #exitDescription: string | null = null
   #waiter: ((message: WorkerMessage | null) => void) | null = null
   #preloaded = false
+  #booting = false
   #stopping = false
   #onCrash: ((description: string) => void) | null = null
 
@@ -63,6 +64,7 @@ export class AppProcess {
       const ready = await this.#next()
       if (ready?.type !== 'preloaded') return this.#died('while starting')
     }
+    this.#booting = true
     this.#send({ type: 'boot' })
     const answer = await this.#next()
     if (answer === null) return this.#died('while booting')
@@ -79,11 +81,14 @@ export class AppProcess {
     return { ok: true, value: answer.serving }
   }
 
-  /** SIGTERM, then SIGKILL if it is still there after a moment. Resolves once it has exited. */
+  /**
+   * SIGTERM, then SIGKILL if it is still there after a moment; a spare that never loaded the
+   * app has nothing to finish and is killed at once. Resolves once it has exited.
+   */
   async stop (): Promise<void> {
     this.#stopping = true
     if (this.#exitDescription === null) {
-      this.#child.kill('SIGTERM')
+      this.#child.kill(this.#booting ? 'SIGTERM' : 'SIGKILL')
       const timer = setTimeout(() => this.#child.kill('SIGKILL'), STOP_GRACE_MS)
       await this.#exited
       clearTimeout(timer)

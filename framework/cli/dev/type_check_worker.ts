@@ -63,8 +63,8 @@ host.afterProgramCreate = (builder) => {
     ...program.getSemanticDiagnostics(),
   ])
 }
-process.on('SIGTERM', () => process.exit(0))
-process.on('SIGINT', () => process.exit(0))
+// SIGTERM and SIGINT keep their default (exit at once, even in the middle of a check); the
+// dev server going away is noticed here.
 process.on('disconnect', () => process.exit(0))
 ts.createWatchProgram(host)
 if (!process.connected) process.exit(0)

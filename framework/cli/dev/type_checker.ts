@@ -43,7 +43,9 @@ export function startTypeChecker (root: string, env: NodeJS.ProcessEnv): TypeChe
     async stop () {
       if (child.exitCode !== null || child.signalCode !== null) return
       child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 1000)
       await exited
+      clearTimeout(timer)
     },
   }
 }
