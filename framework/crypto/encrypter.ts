@@ -35,6 +35,9 @@ export class Encrypter {
   decrypt (token: string, purpose: string): Decrypted | null {
     const body = Buffer.from(token, 'base64url')
     if (body.length < IV_BYTES + TAG_BYTES) return null
+    // Only the one spelling encrypt() gives: base64url decoding skips stray characters, so
+    // edited tokens would otherwise still decrypt.
+    if (body.toString('base64url') !== token) return null
     const iv = body.subarray(0, IV_BYTES)
     const tag = body.subarray(body.length - TAG_BYTES)
     const ciphertext = body.subarray(IV_BYTES, body.length - TAG_BYTES)

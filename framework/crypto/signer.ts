@@ -40,9 +40,11 @@ export class Signer {
     const dot = signed.lastIndexOf('.')
     if (dot < 1) return null
     const value = signed.slice(0, dot)
-    const given = Buffer.from(signed.slice(dot + 1), 'base64url')
+    // The signature as written, not as decoded: base64url decoding skips stray characters and
+    // ignores the last character's low bits, so several spellings would decode to the same MAC.
+    const given = Buffer.from(signed.slice(dot + 1))
     for (let index = 0; index < this.#keys.length; index++) {
-      const expected = Buffer.from(this.#mac(this.#keys[index]!, value, purpose), 'base64url')
+      const expected = Buffer.from(this.#mac(this.#keys[index]!, value, purpose))
       if (given.length === expected.length && crypto.timingSafeEqual(given, expected)) return { value, stale: index > 0 }
     }
     return null
