@@ -15,10 +15,13 @@ import { readOptions, type Options } from './lib/options'
 import type { FromLoad, ToLoad, UnitResult } from './lib/protocol'
 import { buildReport, type Meta, type StackRound } from './lib/report'
 import { kindsOf } from './lib/scenarios'
-import { ServerProcess, machineCpuSeconds } from './lib/server'
+import { cpuBetween, readCpu, type CpuReading } from './lib/cpu'
+import { ServerProcess } from './lib/server'
 import { BENCH_DIR, ROOT_DIR, type Stack } from './lib/stacks'
 import { verify } from './lib/verify'
 
+/** Other processes count as quiet below this share of one core. */
+const QUIET_SHARE = 0.25
 /** Every Redis key of a run starts with this; it is swept before and after. */
 const REDIS_PREFIX = 'adonis-lite-bench:'
 
@@ -30,6 +33,7 @@ async function main (): Promise<number> {
     `${options.rounds} round(s); about ${Math.ceil(estimateSeconds(options) / 60)} min on ${meta.cores} cores (${meta.cpu})`)
 
   const redis = await connectRedis(options)
+  const redisPid = await localRedisPid(redis)
   await sweepRedis(redis)
   const rounds: StackRound[] = []
   const failed = new Set<string>()
@@ -43,7 +47,7 @@ async function main (): Promise<number> {
         say(`  ${stack.name}: skipped, Redis is not reachable at ${options.redisUrl}`)
         continue
       }
-      const result = await runStack(stack, round, options)
+      const result = await runStack(stack, round, options, redisPid)
       rounds.push(result)
       if (result.failure) {
         failed.add(stack.name)
@@ -66,7 +70,7 @@ async function main (): Promise<number> {
 }
 
 /** One stack in one round: a fresh server, verified, then every scenario it serves. */
-async function runStack (stack: Stack, round: number, options: Options): Promise<StackRound> {
+async function runStack (stack: Stack, round: number, options: Options, redisPid: number | null): Promise<StackRound> {
   const result = emptyRound(stack, round)
   const sessionDirectory = fs.mkdtempSync(path.join(os.tmpdir(), `adonis-lite-bench-${stack.name}-`))
   let server: ServerProcess | null = null
@@ -89,8 +93,8 @@ async function runStack (stack: Stack, round: number, options: Options): Promise
     load = fork(path.join(BENCH_DIR, 'load.ts'), [], { execArgv: ['--require', require.resolve('tsx/cjs')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     if (units.some((unit) => unit !== 'S0')) await ask(load, { type: 'seed', baseUrl: server.baseUrl, sessions: options.connections })
     for (const unit of units) {
-      let cpuBefore: number | null = null
-      let machineBefore: number | null = null
+      const waited = await waitForQuiet(server.pid, redisPid, options.quietWait)
+      let before: CpuReading | null = null
       const measured = await ask(load, {
         type: 'run',
         baseUrl: server.baseUrl,
@@ -100,21 +104,19 @@ async function runStack (stack: Stack, round: number, options: Options): Promise
         duration: options.duration,
         perSessionCounter: stack.sessions,
       }, () => {
-        cpuBefore = server!.cpuSeconds()
-        machineBefore = machineCpuSeconds()
+        before = readCpu(server!.pid, redisPid)
         result.rss.warm ??= server!.rssMb()
       })
-      const cpuAfter = server.cpuSeconds()
-      const machineAfter = machineCpuSeconds()
+      const after = readCpu(server.pid, redisPid)
       const unitResult = (measured as Extract<FromLoad, { type: 'result' }>).result
       result.units[unit] = unitResult
-      if (cpuBefore !== null && cpuAfter !== null) {
-        result.serverCpu[unit] = cpuAfter - cpuBefore
-        if (machineBefore !== null && machineAfter !== null) {
-          result.otherCpu[unit] = Math.max(0, machineAfter - machineBefore - result.serverCpu[unit]! - unitResult.loadCpu * unitResult.seconds)
-        }
+      if (before !== null) {
+        const used = cpuBetween(before, after, unitResult.loadCpu * unitResult.seconds)
+        if (used.server !== null) result.serverCpu[unit] = used.server
+        if (used.redis !== null && stack.storage === 'redis') result.redisCpu[unit] = used.redis
+        if (used.others !== null) result.otherCpu[unit] = used.others
       }
-      say(progressLine(stack, unitResult, result.serverCpu[unit], result.otherCpu[unit]))
+      say(progressLine(stack, unitResult, result, waited))
       if (server.exit !== null) {
         result.failure = `The server stopped (${server.exit}) during ${unit}:\n${server.output}`
         return result
@@ -156,18 +158,19 @@ function ask (load: ChildProcess, message: ToLoad, onMeasuring?: () => void): Pr
 }
 
 function emptyRound (stack: Stack, round: number, failure?: string): StackRound {
-  return { stack: stack.name, round, units: {}, serverCpu: {}, otherCpu: {}, rss: { boot: null, warm: null, end: null }, ...(failure ? { failure } : {}) }
+  return { stack: stack.name, round, units: {}, serverCpu: {}, redisCpu: {}, otherCpu: {}, rss: { boot: null, warm: null, end: null }, ...(failure ? { failure } : {}) }
 }
 
-function progressLine (stack: Stack, result: UnitResult, serverCpu: number | undefined, otherCpu: number | undefined): string {
+function progressLine (stack: Stack, result: UnitResult, round: StackRound, waited: number): string {
+  const share = (seconds: number | undefined, name: string) => seconds === undefined ? '' : `  ${name} ${Math.round(seconds / result.seconds * 100)}%`
   const figures = kindsOf(result.unit).map((kind) => {
     const figure = result.kinds[kind]!
     return `${kind} ${Math.round(figure.rps).toLocaleString('en-US').padStart(6)} req/s p99 ${figure.p99.toFixed(1).padStart(5)} ms`
   }).join('  ')
   const problems = result.measured.unexpected + result.measured.errors + result.measured.mismatches
-  const cpu = serverCpu === undefined ? '' : `  server CPU ${Math.round(serverCpu / result.seconds * 100)}%`
-  const others = otherCpu === undefined ? '' : `  others ${Math.round(otherCpu / result.seconds * 100)}%`
-  return `  ${stack.name.padEnd(15)} ${figures}${cpu}  load CPU ${Math.round(result.loadCpu * 100)}%${others}` +
+  const cpu = share(round.serverCpu[result.unit], 'CPU: server') + `  load ${Math.round(result.loadCpu * 100)}%` +
+    share(round.redisCpu[result.unit], 'redis') + share(round.otherCpu[result.unit], 'others')
+  return `  ${stack.name.padEnd(15)} ${figures}${cpu}${waited >= 1 ? `  (waited ${Math.round(waited)} s for a quiet machine)` : ''}` +
     (problems > 0 ? `  PROBLEMS ${problems}: ${result.measured.examples.join('; ')}` : '')
 }
 
@@ -183,6 +186,30 @@ async function connectRedis (options: Options): Promise<Redis | null> {
     redis.disconnect()
     return null
   }
+}
+
+/** The process id of Redis when it runs on this machine, so that its CPU is not counted as another process's. */
+async function localRedisPid (redis: Redis | null): Promise<number | null> {
+  if (!redis || !['127.0.0.1', 'localhost', '::1'].includes(redis.options.host ?? '')) return null
+  const pid = /process_id:(\d+)/.exec(await redis.info('server'))?.[1]
+  return pid ? Number(pid) : null
+}
+
+/**
+ * Waits (at most `maxSeconds`) until the rest of the machine uses less than a quarter of a core
+ * over a second, so that a run does not start in the middle of someone else's work. Returns
+ * the seconds waited.
+ */
+async function waitForQuiet (serverPid: number, redisPid: number | null, maxSeconds: number): Promise<number> {
+  const started = performance.now()
+  while ((performance.now() - started) / 1000 < maxSeconds) {
+    const before = readCpu(serverPid, redisPid)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const after = readCpu(serverPid, redisPid)
+    const { others } = cpuBetween(before, after)
+    if (others === null || others / ((after.at - before.at) / 1000) < QUIET_SHARE) break
+  }
+  return (performance.now() - started) / 1000 - 1
 }
 
 /** Deletes every key the benchmark's stacks wrote. */
@@ -244,7 +271,7 @@ function gitCommit (): string {
 
 function estimateSeconds (options: Options): number {
   const runs = options.stacks.reduce((sum, stack) => sum + options.units.filter((unit) => stack.units.includes(unit)).length, 0)
-  return options.rounds * (runs * (options.warmup + options.duration + 2) + options.stacks.length * 4)
+  return options.rounds * (runs * (options.warmup + options.duration + 3) + options.stacks.length * 4)
 }
 
 function say (line: string): void {

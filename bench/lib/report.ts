@@ -16,7 +16,9 @@ export interface StackRound {
   units: Partial<Record<Unit, UnitResult>>
   /** Server CPU seconds used during each measured run. */
   serverCpu: Partial<Record<Unit, number>>
-  /** CPU seconds that other processes of the machine (not the server, not the load generator) used during each measured run. */
+  /** Redis CPU seconds during each measured run (redis stacks). */
+  redisCpu: Partial<Record<Unit, number>>
+  /** CPU seconds that other processes of the machine (not the server, Redis or the load generator) used during each measured run. */
   otherCpu: Partial<Record<Unit, number>>
   /** Server RSS in MB: after boot, after the first warm-up, after the last run. */
   rss: { boot: number | null, warm: number | null, end: number | null }
@@ -123,14 +125,27 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]):
   }
 
   lines.push('## CPU', '')
-  lines.push(`Server CPU time per request in microseconds, then the CPU the server, the load generator and every other process of the machine used during the run, ` +
+  lines.push(`Server CPU time per request in microseconds, then the CPU the server, Redis (for the redis stacks), the load generator and every other process of the machine used during the run, ` +
     `as a share of one core (the machine has ${meta.cores}). A load generator near 100% means that figure is limited by the load generator, not by the server; ` +
     'other processes well above 0% mean the figure was taken on a busy machine and is less trustworthy.', '')
   const units = [...new Set(measuredKinds.map(unitOf))]
   lines.push(table(['stack', ...units.map((unit) => unit === 'S34' ? 'S3+S4' : unit)], stacks.map((stack) => [stack.name, ...units.map((unit) => cpuCell(stack, rounds, unit))])))
   lines.push('')
+  const noisy = rounds.flatMap((run) => Object.entries(run.otherCpu)
+    .filter(([unit, seconds]) => seconds! / run.units[unit as Unit]!.seconds > NOISY_SHARE)
+    .map(([unit, seconds]) => `${run.stack} ${unit === 'S34' ? 'S3+S4' : unit} round ${run.round} (others ${percent(seconds! / run.units[unit as Unit]!.seconds)})`))
+  const total = rounds.reduce((sum, run) => sum + Object.keys(run.units).length, 0)
+  if (total > 0) {
+    lines.push(noisy.length === 0
+      ? `Other processes stayed under ${percent(NOISY_SHARE)} of a core during every run.`
+      : `Runs during which other processes used more than ${percent(NOISY_SHARE)} of a core: ${noisy.length} of ${total}: ${noisy.join(', ')}.`)
+    lines.push('')
+  }
   return lines.join('\n')
 }
+
+/** Above this share of a core used by other processes, a run was taken on a busy machine. */
+const NOISY_SHARE = 0.25
 
 export interface Target {
   met: boolean
@@ -267,7 +282,9 @@ function cpuCell (stack: Stack, rounds: StackRound[], unit: Unit): string {
   const serverShare = runs.map((run) => (run.serverCpu[unit] ?? NaN) / run.units[unit]!.seconds)
   const loadShare = runs.map((run) => run.units[unit]!.loadCpu)
   const otherShare = runs.map((run) => (run.otherCpu[unit] ?? NaN) / run.units[unit]!.seconds)
-  return `${mean(perRequest).toFixed(0)} µs · server ${percent(mean(serverShare))} · load ${percent(mean(loadShare))} · others ${percent(Math.max(0, mean(otherShare)))}`
+  const redisShare = runs.map((run) => run.redisCpu[unit] === undefined ? NaN : run.redisCpu[unit]! / run.units[unit]!.seconds)
+  const redis = redisShare.every(Number.isNaN) ? '' : ` · redis ${percent(mean(redisShare))}`
+  return `${mean(perRequest).toFixed(0)} µs · server ${percent(mean(serverShare))}${redis} · load ${percent(mean(loadShare))} · others ${percent(mean(otherShare))}`
 }
 
 function unstableFigures (stacks: Stack[], figures: Map<string, Map<Kind, Figure>>, kinds: Kind[]): string[] {

@@ -1,6 +1,6 @@
 /**
  * One server under test: started as its own process with the same Node flags and
- * NODE_ENV=production as every other, watched through /proc for memory and CPU, stopped
+ * NODE_ENV=production as every other, watched through /proc for its memory, stopped
  * with SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -17,8 +17,6 @@ export interface ServerSettings {
 }
 
 const HOST = '127.0.0.1'
-/** Linux reports process CPU time in ticks of 1/100 s. */
-const CLOCK_TICKS = 100
 
 export class ServerProcess {
   readonly stack: Stack
@@ -88,17 +86,6 @@ export class ServerProcess {
     }
   }
 
-  /** CPU seconds (user + system) used so far, or null where /proc is missing. */
-  cpuSeconds (): number | null {
-    try {
-      const stat = fs.readFileSync(`/proc/${this.pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
-    } catch {
-      return null
-    }
-  }
-
   async stop (): Promise<void> {
     if (this.#exit !== null) return
     const exited = new Promise((resolve) => this.child.once('exit', resolve))
@@ -122,17 +109,6 @@ export class ServerProcess {
     }
     await this.stop()
     throw new Error(`${this.stack.name} did not answer GET / within 30 s:\n${this.output}`)
-  }
-}
-
-/** CPU seconds every process of the machine has used (busy time in /proc/stat), or null where it is missing. */
-export function machineCpuSeconds (): number | null {
-  try {
-    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
-    const [user, nice, system, , , irq, softirq, steal] = fields
-    return (user! + nice! + system! + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / CLOCK_TICKS
-  } catch {
-    return null
   }
 }
 
