@@ -27,6 +27,10 @@ export const COMMANDS: Record<string, Command> = {
 }
 
 export async function main (argv: string[]): Promise<number | undefined> {
+  // `adonis-lite route:list | head` closes the pipe early: that is not a failure.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => { if (error.code === 'EPIPE') process.exit(0); else throw error })
+  }
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h') {
     printCommands()

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { E_CLI_USAGE } from '../../errors'
 import { newAppKey } from '../app_key'
 import type { Command } from '../command'
-import { paint, say } from '../output'
+import { paint, say, warn } from '../output'
 import { expectArguments } from './arguments'
 
 /** The framework checkout this CLI belongs to. */
@@ -36,6 +36,9 @@ with a fresh APP_KEY. Refuses to write into a folder that is not empty. Then:
     }
     scaffold(dir)
     say(`${paint('Created', 'green')} ${dir}\n`)
+    if (!path.relative(FRAMEWORK_ROOT, dir).startsWith('..')) {
+      warn(`${dir} is inside the adonis-lite checkout ${FRAMEWORK_ROOT}: apps usually live in a folder of their own\n`)
+    }
     say('Next steps:')
     say(paint(`  cd ${path.relative(process.cwd(), dir) || '.'}`, 'cyan'))
     say(paint('  npm install', 'cyan'))
