@@ -78,7 +78,8 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]):
     lines.push('## adonis-lite against its peers', '')
     lines.push('Requests/s of adonis-lite divided by those of the best peer with the same kind of storage (cookie: koa-session\'s cookie store; ' +
       'memory and file: express-session\'s MemoryStore and session-file-store; redis: koa-session over ioredis and connect-redis), with p99 divided the same way, ' +
-      'and divided by the raw node:http limit. Above 1.00x is faster; for p99, below 1.00x is better.', '')
+      'and divided by the raw node:http limit. Above 1.00x is faster; for p99, below 1.00x is better. ' +
+      'The server CPU time per request divided the same way (below 1.00x is cheaper; S3 and S4 share one figure) changes less than requests/s when the machine is busy.', '')
     const rows: string[][] = []
     for (const stack of adonisStacks) {
       const peers = peersOf(stack, stacks)
@@ -87,6 +88,12 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]):
         const own = figures.get(stack.name)?.get(kind)
         if (!best || !own) return '-'
         return `${ratio(own.rps / best.figure.rps)} (${best.stack.name}), p99 ${ratio(own.p99 / best.figure.p99)}`
+      })])
+      rows.push(['', 'CPU/request, best peer', ...measuredKinds.map((kind) => {
+        const best = bestOf(peers, figures, kind)
+        const own = cpuPerRequest(stack, rounds, unitOf(kind))
+        const theirs = best ? cpuPerRequest(best.stack, rounds, unitOf(kind)) : NaN
+        return best && Number.isFinite(own / theirs) ? ratio(own / theirs) : '-'
       })])
       rows.push(['', 'raw limit', ...measuredKinds.map((kind) => {
         const raw = figures.get('raw')?.get(kind)
@@ -271,14 +278,20 @@ function problemRow (stack: Stack, rounds: StackRound[]): string[] {
   return [name, count('unexpected'), count('errors'), count('timeouts'), count('mismatches'), rss, growth === null ? '-' : growth.toFixed(1)]
 }
 
-function cpuCell (stack: Stack, rounds: StackRound[], unit: Unit): string {
+/** Server CPU microseconds per request of a run (S3+S4 together), the mean of the rounds. */
+function cpuPerRequest (stack: Stack, rounds: StackRound[], unit: Unit): number {
   const runs = rounds.filter((run) => run.stack === stack.name && run.units[unit])
-  if (runs.length === 0) return ''
-  const perRequest = runs.map((run) => {
+  return mean(runs.map((run) => {
     const result = run.units[unit]!
     const requests = kindsOf(unit).reduce((sum, kind) => sum + (result.kinds[kind]?.count ?? 0), 0)
     return (run.serverCpu[unit] ?? NaN) / requests * 1e6
-  })
+  }))
+}
+
+function cpuCell (stack: Stack, rounds: StackRound[], unit: Unit): string {
+  const runs = rounds.filter((run) => run.stack === stack.name && run.units[unit])
+  if (runs.length === 0) return ''
+  const perRequest = [cpuPerRequest(stack, rounds, unit)]
   const serverShare = runs.map((run) => (run.serverCpu[unit] ?? NaN) / run.units[unit]!.seconds)
   const loadShare = runs.map((run) => run.units[unit]!.loadCpu)
   const otherShare = runs.map((run) => (run.otherCpu[unit] ?? NaN) / run.units[unit]!.seconds)
