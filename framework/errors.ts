@@ -125,9 +125,13 @@ export const E_UNKNOWN_NAMED_MIDDLEWARE = (name: string, route: string, known: s
   new BootError(`start/routes.ts: route ${route} uses middleware '${name}', which is not in namedMiddleware of app/Http/kernel.ts ` +
     `(known: ${known.length ? known.join(', ') : 'none'})`, 'E_UNKNOWN_NAMED_MIDDLEWARE')
 
-export const E_CONTROLLER_NOT_FOUND = (handler: string, file: string, route: string) =>
-  new BootError(`start/routes.ts: route ${route} names '${handler}', but ${file} does not exist. ` +
-    `Create it (adonis-lite make:controller ${handler.slice(0, handler.lastIndexOf('.'))}) or fix the name`, 'E_CONTROLLER_NOT_FOUND')
+export const E_CONTROLLER_NOT_FOUND = (handler: string, file: string, route: string) => {
+  const controller = handler.slice(0, handler.lastIndexOf('.'))
+  // make:controller names files <Name>Controller.ts, so it can only create names that end so.
+  const create = controller.endsWith('Controller') ? `adonis-lite make:controller ${controller}` : `create ${file}`
+  return new BootError(`start/routes.ts: route ${route} names '${handler}', but ${file} does not exist. ` +
+    `Create it (${create}) or fix the name`, 'E_CONTROLLER_NOT_FOUND')
+}
 
 export const E_CONTROLLER_METHOD_NOT_FOUND = (handler: string, file: string, route: string) =>
   new BootError(`start/routes.ts: route ${route} names '${handler}', but the controller in ${file} has no method ` +

@@ -9,7 +9,7 @@ import type { RouteBuilder } from './route'
 import { RouteCollector, toVerbs } from './route_collector'
 import type { CompiledRoute, Router } from './router'
 import type { Verb } from './types'
-import type { DefineRoute, GeneratorHandler, RouteHandler } from './types'
+import type { DefineRoute, GeneratorHandler, HandlerFunction, RouteHandler } from './types'
 
 const define = (methods: Verb[]): DefineRoute<RouteBuilder> =>
   (pattern: string, handler: RouteHandler) => collector.add(methods, pattern, handler)
@@ -56,8 +56,12 @@ export const Route = {
 
   /** A route that only renders a view: Route.on('/').render('welcome'). */
   on: (pattern: string) => ({
-    render: (view: string, data: Record<string, unknown> = {}): RouteBuilder =>
-      collector.add(['GET'], pattern, function renderView (_request, response) { return response.sendView(view, data) }),
+    render: (view: string, data: Record<string, unknown> = {}): RouteBuilder => {
+      const renderView: HandlerFunction = (_request, response) => response.sendView(view, data)
+      // route:list shows it as the view it renders.
+      Object.defineProperty(renderView, 'name', { value: `view ${view}` })
+      return collector.add(['GET'], pattern, renderView)
+    },
   }),
 
   group: (nameOrCallback: string | (() => void), callback?: () => void): RouteGroup => collector.group(nameOrCallback, callback),
