@@ -15,9 +15,13 @@ export interface BodyParserConfig {
   formLimit: string | number
   /** How deep a[b][c] form keys may nest. */
   formDepth: number
+  /** Largest uploaded file in a multipart form. */
+  fileLimit: string | number
+  /** Most files in one multipart form. */
+  maxFiles: number
 }
 
-export const DEFAULT_BODY_PARSER: BodyParserConfig = { jsonLimit: '1mb', formLimit: '1mb', formDepth: 5 }
+export const DEFAULT_BODY_PARSER: BodyParserConfig = { jsonLimit: '1mb', formLimit: '1mb', formDepth: 5, fileLimit: '10mb', maxFiles: 20 }
 
 /** Parses the body when it is a form or JSON; any other body is left unread. */
 export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Promise<unknown> {

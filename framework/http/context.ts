@@ -8,7 +8,8 @@ import type { FlashMessages } from '../flash/flash_messages'
 import type { CompiledRoute } from '../routing/router'
 import type { Csrf } from '../shield/csrf'
 import type { Session } from '../session/session'
-import { parseBody } from './body_parser'
+import { hasBody, parseBody } from './body_parser'
+import { parseMultipart, removeUploads, type UploadedFile } from './multipart'
 import { CookieJar } from './cookies'
 import { Request } from './request'
 import { Response } from './response'
@@ -23,6 +24,8 @@ export class HttpContext {
   route: CompiledRoute | null = null
   /** The parsed body; empty until BodyParser has run. */
   body: unknown = EMPTY
+  /** Files of a multipart body, by field name. */
+  files: Record<string, UploadedFile[]> = EMPTY as Record<string, UploadedFile[]>
   /** Flash messages, when the Flash middleware runs. */
   flash: FlashMessages | null = null
   /** CSRF tokens, when the Shield middleware runs. */
@@ -38,10 +41,20 @@ export class HttpContext {
 
   /** Parses the body once, however many times it is asked for. */
   parseBody (): Promise<void> {
-    this.#parsing ??= parseBody(this.ctx, this.app.bodyParser).then((body) => {
-      if (body !== undefined) this.body = body
-    })
+    this.#parsing ??= hasBody(this.ctx) && this.ctx.is('multipart')
+      ? this.#parseMultipart()
+      : parseBody(this.ctx, this.app.bodyParser).then((body) => {
+        if (body !== undefined) this.body = body
+      })
     return this.#parsing
+  }
+
+  async #parseMultipart (): Promise<void> {
+    const { fields, files } = await parseMultipart(this.ctx, this.app.bodyParser)
+    this.body = fields
+    this.files = files
+    // Uploads the handler did not move are removed once the response is out.
+    this.ctx.res.once('close', () => { void removeUploads(files) })
   }
 
   /** The session, created on first use; it reads its store only when a value is asked for. */

@@ -7,6 +7,7 @@ import qs from 'qs'
 import { E_FLASH_NOT_ENABLED } from '../errors'
 import { type FlashMessages, withoutInternalFields } from '../flash/flash_messages'
 import type { Session } from '../session/session'
+import type { UploadedFile } from './multipart'
 import { flattenKeys, getPath, isPlainObject, isSafeKey, omitPaths, pickPaths } from '../support/object_path'
 import type { HttpContext } from './context'
 
@@ -68,6 +69,16 @@ export class Request {
   post (): Data {
     const body = this.#http.body
     return isPlainObject(body) ? body : {}
+  }
+
+  /** The file uploaded in this field of a multipart form (the first, when several), or null. */
+  file (name: string): UploadedFile | null {
+    return this.#http.files[name]?.[0] ?? null
+  }
+
+  /** Every uploaded file, by field name. */
+  files (): Record<string, UploadedFile[]> {
+    return this.#http.files
   }
 
   param (key: string, defaultValue: unknown = null): unknown {

@@ -6,7 +6,7 @@ import { CookieJar, type StoredCookie, parseSetCookie } from './cookie_jar'
 
 export interface RequestOptions {
   headers?: Record<string, string>
-  /** A form (an object, sent urlencoded with a[b] keys for nesting), a string or a Buffer. */
+  /** A form (an object, sent urlencoded with a[b] keys for nesting), a FormData (multipart), a string or a Buffer. */
   body?: unknown
   /** Send an object body as JSON instead of a form. */
   json?: boolean
@@ -82,8 +82,9 @@ export class TestClient {
   }
 }
 
-function encodeBody (data: unknown, asJson: boolean): { body?: string | Buffer, contentType?: string } {
+function encodeBody (data: unknown, asJson: boolean): { body?: string | Buffer | FormData, contentType?: string } {
   if (data === undefined || data === null) return {}
+  if (data instanceof FormData) return { body: data } // multipart, with the boundary fetch chooses
   if (asJson) return { body: JSON.stringify(data), contentType: 'application/json' }
   if (typeof data === 'string' || Buffer.isBuffer(data)) return { body: data }
   if (data instanceof URLSearchParams) return { body: data.toString(), contentType: 'application/x-www-form-urlencoded' }
