@@ -86,7 +86,7 @@ export class FileStore implements SessionStore {
     }
     const now = Date.now()
     for (const name of names) {
-      const maxAge = name.endsWith('.json') ? this.#ageMs : name.endsWith('.tmp') ? TEMP_MAX_AGE_MS : null
+      const maxAge = name.endsWith('.json') ? this.#ageMs : name.endsWith('.tmp') ? (writerIsGone(name) ? 0 : TEMP_MAX_AGE_MS) : null
       if (maxAge === null) continue
       const file = path.join(this.#dir, name)
       try {
@@ -120,7 +120,10 @@ export class FileStore implements SessionStore {
   }
 
   #ensureDirectory (): Promise<void> {
-    this.#ready ??= fs.mkdir(this.#dir, { recursive: true }).then(() => undefined, (error: NodeJS.ErrnoException) => {
+    this.#ready ??= fs.mkdir(this.#dir, { recursive: true }).then(() => {
+      // On first use, so that what a killed process left behind goes now, not at the first timed sweep.
+      void this.sweep()
+    }, (error: NodeJS.ErrnoException) => {
       this.#ready = null
       throw new AdonisLiteError(
         `Cannot create the session folder ${this.#dir} (${error.code ?? error.message}): create it with write access for this process, ` +
@@ -138,6 +141,22 @@ export class FileStore implements SessionStore {
       if (this.#queues.get(id) === settled) this.#queues.delete(id)
     })
     return run
+  }
+}
+
+/**
+ * Whether the process that was writing a temp file (its pid is in the name) has ended: then
+ * the file can only be what a crash left. A process of another host sharing the folder looks
+ * ended too; deleting its temp file makes its rename fail once, and it writes again.
+ */
+function writerIsGone (name: string): boolean {
+  const pid = Number(/\.(\d+)-\d+\.tmp$/.exec(name)?.[1])
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
   }
 }
 
