@@ -7,6 +7,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type Koa from 'koa'
 import busboy from 'busboy'
@@ -73,6 +74,9 @@ export async function parseMultipart (ctx: Koa.Context, limits: MultipartLimits)
   const files: Record<string, UploadedFile[]> = {}
   const pairs = new URLSearchParams()
   const writes: Array<Promise<void>> = []
+  /** Every temp file begun, complete or not, and its stream: all of them go when the body turns out bad. */
+  const temps: string[] = []
+  const streams: Readable[] = []
   let failure: unknown = null
 
   let parser: busboy.Busboy
@@ -86,14 +90,23 @@ export async function parseMultipart (ctx: Koa.Context, limits: MultipartLimits)
     pairs.append(name, value)
   })
   parser.on('file', (name, stream, info) => {
+    // As qs does for fields: a name such as __proto__ or constructor would reach Object.prototype.
+    // The file is read and dropped; a body cut short errors its stream, which must be listened to.
+    if (Object.hasOwn(Object.prototype, name)) return void stream.on('error', () => undefined).resume()
     const tmpPath = path.join(UPLOADS, crypto.randomBytes(16).toString('hex'))
+    temps.push(tmpPath)
+    streams.push(stream)
     let size = 0
     stream.on('data', (chunk: Buffer) => { size += chunk.length })
     stream.on('limit', () => { failure ??= E_BODY_TOO_LARGE(String(limits.fileLimit)) })
-    writes.push(pipeline(stream, fs.createWriteStream(tmpPath)).then(() => {
-      if (!info.filename) return // a file input left empty
+    const write = pipeline(stream, fs.createWriteStream(tmpPath)).then(() => {
+      if (!info.filename) return fs.promises.rm(tmpPath, { force: true }) // a file input left empty
       ;(files[name] ??= []).push(new UploadedFile(name, info.filename, info.mimeType, size, tmpPath))
-    }))
+    })
+    // A body cut short fails the file's stream too: that failure is handled below, never left
+    // unhandled (which would stop the process).
+    write.catch(() => undefined)
+    writes.push(write)
   })
   parser.on('filesLimit', () => { failure ??= E_BODY_TOO_LARGE(`${limits.maxFiles} files`) })
 
@@ -105,7 +118,10 @@ export async function parseMultipart (ctx: Koa.Context, limits: MultipartLimits)
   }
   const result = { fields: qs.parse(pairs.toString(), { depth: limits.formDepth, arrayLimit: 100, allowPrototypes: false }), files }
   if (failure !== null) {
-    await removeUploads(result.files)
+    // A parser that failed mid-file may leave that file's stream open: end them all first.
+    for (const stream of streams) stream.destroy()
+    await Promise.allSettled(writes)
+    await Promise.all(temps.map((file) => fs.promises.rm(file, { force: true })))
     throw failure
   }
   return result
