@@ -1,7 +1,8 @@
 /**
  * Generated request bodies over raw HTTP: urlencoded forms with nested keys such as a[b][c],
- * JSON, `__proto__` and `constructor` keys, huge numbers, deep nesting, invalid UTF-8, broken
- * compression, wrong content types and bodies over the limit. Every body goes to a route that
+ * JSON, multipart forms with hostile file names, `__proto__` and `constructor` keys, huge
+ * numbers, deep nesting, invalid UTF-8, broken compression, wrong content types and bodies
+ * over the limit. Every body goes to a route that
  * flashes it (then the form that shows it is rendered) or to one that echoes request.all().
  * The server must answer below 500, pollute no prototype, echo nothing inherited, escape what
  * it shows, and keep serving. FUZZ_RUNS sets the number of bodies (npm run test:fuzz: 10,000).
@@ -113,6 +114,31 @@ const formBody = fc.tuple(fc.array(formPair, { maxLength: 12 }), fc.constantFrom
   Buffer.concat(pairs.flatMap((pair, index) => index === 0 ? [pair] : [Buffer.from(separator), pair])))
 const query = fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: formBody.map((body) => `?${body.toString('latin1').replace(/[^\x21-\x7e]/g, (char) => encodeURIComponent(char)).replace(/#/g, '%23')}`) })
 
+// --- Multipart ----------------------------------------------------------------------------
+
+const FILE_NAMES = ['photo.png', '../../../etc/passwd', '/etc/passwd', '..\\..\\boot.ini', '.htaccess', 'a\u0000b.txt', '', 'x'.repeat(300), '<script>alert(1)</script>.png', 'ünïcødé.txt']
+const multipartPart = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(formKey, text).map(([name, value]) => ({ name, value: bytes(value), filename: null as string | null, type: null as string | null })) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom('avatar', 'files[]', 'doc[a][b]', '__proto__', '_csrf'), fc.constantFrom(...FILE_NAMES), fc.uint8Array({ maxLength: 300 }), fc.constantFrom('application/octet-stream', 'image/png', 'text/html', ''))
+      .map(([name, filename, content, type]) => ({ name, value: Buffer.from(content), filename: filename as string | null, type: type as string | null })),
+  },
+)
+/** A multipart body and its boundary; now and then cut short, unterminated, or under another boundary than the header's. */
+const multipartBody = fc.tuple(fc.constantFrom('B0undary', '----WebKitFormBoundary7MA4YWxkTrZu0gW', 'x'.repeat(70)), fc.array(multipartPart, { maxLength: 6 }), fc.constantFrom('whole', 'whole', 'whole', 'cut', 'unterminated', 'other-boundary'), fc.nat())
+  .map(([boundary, parts, damage, at]) => {
+    const chunks: Buffer[] = []
+    for (const part of parts) {
+      const disposition = `form-data; name="${part.name.replace(/"/g, '%22')}"${part.filename === null ? '' : `; filename="${part.filename.replace(/"/g, '%22')}"`}`
+      chunks.push(bytes(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${part.type ? `Content-Type: ${part.type}\r\n` : ''}\r\n`), part.value, bytes('\r\n'))
+    }
+    if (damage !== 'unterminated') chunks.push(bytes(`--${boundary}--\r\n`))
+    let body = Buffer.concat(chunks)
+    if (damage === 'cut') body = body.subarray(0, at % (body.length + 1))
+    return { body, boundary: damage === 'other-boundary' ? `${boundary}x` : boundary }
+  })
+
 // --- Whole requests -----------------------------------------------------------------------
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=utf-8', 'application/x-www-form-urlencoded; charset=latin1', 'application/x-www-form-urlencoded; charset=utf-16', 'APPLICATION/X-WWW-FORM-URLENCODED']
@@ -129,6 +155,7 @@ const bodyCase: fc.Arbitrary<BodyCase> = fc.record({
   payload: fc.oneof(
     { weight: 5, arbitrary: formBody.chain((body) => fc.constantFrom(...FORM_TYPES).map((contentType) => ({ body, json: null as string | null, contentType: contentType as string | null, form: true, parsed: true }))) },
     { weight: 5, arbitrary: jsonBody.chain(({ body, json }) => fc.constantFrom(...JSON_TYPES).map((contentType) => ({ body, json, contentType: contentType as string | null, form: false, parsed: true }))) },
+    { weight: 2, arbitrary: multipartBody.map(({ body, boundary }) => ({ body, json: null as string | null, contentType: `multipart/form-data; boundary=${boundary}` as string | null, form: true, parsed: true })) },
     { weight: 1, arbitrary: fc.tuple(fc.uint8Array({ maxLength: 400 }), fc.constantFrom(...OTHER_TYPES, ...FORM_TYPES, ...JSON_TYPES)).map(([body, contentType]) => ({ body: Buffer.from(body), json: null, contentType, form: false, parsed: false })) },
   ),
 }).map(({ payload, ...rest }): BodyCase & { [fc.toStringMethod]: () => string } => {
@@ -224,7 +251,7 @@ describe('Fuzz | request bodies', () => {
       let sent = body
       if (sample.token !== 'missing') {
         const token = sample.token === 'valid' ? tester.token : tester.token.slice(0, -4) + 'AAAA'
-        if (sample.form && sample.encoding === 'none' && body.length < LIMIT) sent = Buffer.concat([body, Buffer.from(`&_csrf=${token}`)])
+        if (sample.form && !sample.contentType?.startsWith('multipart/') && sample.encoding === 'none' && body.length < LIMIT) sent = Buffer.concat([body, Buffer.from(`&_csrf=${token}`)])
         else headers.push(['X-CSRF-Token', token])
       }
       const response = await send(sample.driver, 'POST', sample.route + sample.query, headers, sent)
@@ -234,7 +261,8 @@ describe('Fuzz | request bodies', () => {
       expect(response.status).toBeLessThan(500)
       expect(prototypeChanges(prototypes)).toEqual([])
       if (sample.token !== 'valid' && response.status < 400) throw new Error(`accepted a POST with a ${sample.token} CSRF token`)
-      if (sample.oversize && sample.encoding === 'none' && sample.parsed) expect(response.status).toBe(413)
+      // (A multipart body's padding lands after its closing boundary, where parsers ignore it.)
+      if (sample.oversize && sample.encoding === 'none' && sample.parsed && !sample.contentType?.startsWith('multipart/')) expect(response.status).toBe(413)
 
       if (sample.route === '/echo' && response.status === 200) {
         const echoed = JSON.parse(response.body.toString('utf8'))
