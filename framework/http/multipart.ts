@@ -71,6 +71,9 @@ const UPLOADS = path.join(os.tmpdir(), 'adonis-lite-uploads')
 export async function parseMultipart (ctx: Koa.Context, limits: MultipartLimits): Promise<Multipart> {
   await fs.promises.mkdir(UPLOADS, { recursive: true })
   const fileLimit = toBytes(limits.fileLimit)
+  // The fields together weigh at most formLimit, as a urlencoded body does: busboy limits each
+  // field, and a thousand fields of formLimit each would otherwise all be kept in memory.
+  const formLimit = toBytes(limits.formLimit)
   const files: Record<string, UploadedFile[]> = {}
   const pairs = new URLSearchParams()
   const writes: Array<Promise<void>> = []
@@ -81,13 +84,15 @@ export async function parseMultipart (ctx: Koa.Context, limits: MultipartLimits)
 
   let parser: busboy.Busboy
   try {
-    parser = busboy({ headers: ctx.req.headers, limits: { fileSize: fileLimit, files: limits.maxFiles, fieldSize: toBytes(limits.formLimit), fields: 1000 } })
+    parser = busboy({ headers: ctx.req.headers, limits: { fileSize: fileLimit, files: limits.maxFiles, fieldSize: formLimit, fields: 1000 } })
   } catch (error) {
     throw E_MALFORMED_BODY('multipart', (error as Error).message)
   }
+  let fieldBytes = 0
   parser.on('field', (name, value, info) => {
-    if (info.valueTruncated) failure ??= E_BODY_TOO_LARGE(String(limits.formLimit))
-    pairs.append(name, value)
+    fieldBytes += name.length + value.length
+    if (info.valueTruncated || fieldBytes > formLimit) failure ??= E_BODY_TOO_LARGE(String(limits.formLimit))
+    if (failure === null) pairs.append(name, value)
   })
   parser.on('file', (name, stream, info) => {
     // As qs does for fields: a name such as __proto__ or constructor would reach Object.prototype.
