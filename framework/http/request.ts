@@ -237,6 +237,7 @@ function parseQuery (search: string): Data {
   }
   const parsed = querystring.parse(search, '&', '=', { maxKeys: 1000 })
   const data: Data = {}
-  for (const key of Object.keys(parsed)) if (isSafeKey(key)) data[key] = parsed[key]
+  // The keys qs drops too: none may reach a prototype or shadow a member of Object.prototype.
+  for (const key of Object.keys(parsed)) if (isSafeKey(key) && !Object.hasOwn(Object.prototype, key)) data[key] = parsed[key]
   return data
 }
