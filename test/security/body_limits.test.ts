@@ -44,6 +44,13 @@ describe('Security | body limits', () => {
     expect(form.json().all).toEqual({ kept: '4', _csrf: token })
   })
 
+  it('drops the same keys from query strings, flat or nested', async () => {
+    for (const query of ['toString=1&valueOf=2&hasOwnProperty=3&__proto__=4&constructor=5&kept=6', 'toString=1&valueOf=2&hasOwnProperty=3&__proto__[x]=4&kept=6']) {
+      const answer = await client.post(`/echo?${query}`, { _csrf: token })
+      expect(answer.json()).toEqual({ all: { kept: '6', _csrf: token }, junk: [] })
+    }
+  })
+
   it('refuses a multipart form whose fields weigh more than formLimit together, as a urlencoded one', async () => {
     const multipart = (fields: number, size: number) => {
       const parts = Array.from({ length: fields }, (_, index) => `--B\r\nContent-Disposition: form-data; name="f${index}"\r\n\r\n${'x'.repeat(size)}\r\n`)
