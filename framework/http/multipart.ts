@@ -90,7 +90,8 @@ export async function parseMultipart (ctx: Koa.Context, limits: MultipartLimits)
   }
   let fieldBytes = 0
   parser.on('field', (name, value, info) => {
-    fieldBytes += name.length + value.length
+    // busboy gives no name (undefined) for a part named "": count what it does give.
+    fieldBytes += (name?.length ?? 0) + (value?.length ?? 0)
     if (info.valueTruncated || fieldBytes > formLimit) failure ??= E_BODY_TOO_LARGE(String(limits.formLimit))
     if (failure === null) pairs.append(name, value)
   })
