@@ -33,6 +33,7 @@ const BAD_REQUESTS: Array<[string, RawRequest]> = [
   ['a multipart file field named __proto__', multipart('--B\r\nContent-Disposition: form-data; name="__proto__"; filename="a.png"\r\n\r\nabc\r\n--B--\r\n')],
   ['a multipart file field named constructor, cut short', multipart('--B\r\nContent-Disposition: form-data; name="constructor"; filename="a.png"\r\n\r\nab')],
   ['a multipart file with an empty name', multipart('--B\r\nContent-Disposition: form-data; name="avatar"; filename=""\r\n\r\ncontent\r\n--B--\r\n')],
+  ['a multipart field with an empty name', multipart('--B\r\nContent-Disposition: form-data; name=""\r\n\r\nvalue\r\n--B--\r\n')],
   ['a multipart body without its boundary', form('--B\r\n\r\n', 'multipart/form-data')],
   ['JSON with a number out of range', form('{"email": 1e999}', 'application/json')],
   ['JSON nested 50,000 levels deep', form(`{"a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, 'application/json')],
