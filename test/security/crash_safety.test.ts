@@ -15,8 +15,9 @@ import { fixture, TEST_KEY } from '../helpers/apps'
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'adonis-lite')
 const CLIENTS = 50
-/** How long the kill/restart cycles go on. */
+/** How long the kill/restart cycles go on, and how many kills there are at least. */
 const CYCLES_MS = Number(process.env.CRASH_MS) || 12_000
+const MIN_KILLS = 5
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -134,7 +135,7 @@ describe('Security | crash safety of the file driver', () => {
     const started = Date.now()
     let kills = 0
     let tempsAfterKills = 0
-    while (Date.now() - started < CYCLES_MS) {
+    while (kills < MIN_KILLS || Date.now() - started < CYCLES_MS) {
       await sleep(150 + crypto.randomInt(450))
       await server.kill('SIGKILL')
       kills++
@@ -163,7 +164,6 @@ describe('Security | crash safety of the file driver', () => {
     console.log(`crash test: ${kills} SIGKILLs in ${Date.now() - started} ms, ${writes} acknowledged writes by ${CLIENTS} clients, ` +
       `${fs.readdirSync(directory).length - temps.length} session files, at most ${tempsAfterKills} temp files after a kill, ${temps.length} at the end`)
     expect(problems).toEqual([])
-    expect(kills).toBeGreaterThanOrEqual(5)
     expect(temps).toEqual([])
-  }, CYCLES_MS + 45_000)
+  }, CYCLES_MS + 60_000)
 })
