@@ -9,6 +9,7 @@
  *   BENCH_NODE_FLAGS   extra node flags for every server, e.g. '--cpu-prof' (none)
  *   BENCH_REDIS_URL    Redis for the redis stacks (redis://127.0.0.1:6379)
  *   BENCH_QUIET_WAIT   seconds to wait, at most, before each run for the rest of the machine to go quiet (15; 0: never)
+ *   BENCH_NOISE_RETRIES  times to take a run again when other processes were busy during it (1)
  *   BENCH_OUTPUT       where to write the Markdown report (docs/benchmarks.md for a full run, else bench/results/last-run.md)
  */
 import path from 'node:path'
@@ -26,6 +27,7 @@ export interface Options {
   nodeFlags: string[]
   redisUrl: string
   quietWait: number
+  noiseRetries: number
   /** Whether this is the full default run that docs/benchmarks.md records. */
   full: boolean
   output: string
@@ -56,6 +58,7 @@ export function readOptions (env: NodeJS.ProcessEnv = process.env): Options {
     nodeFlags: env.BENCH_NODE_FLAGS ? env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : [],
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
     quietWait: env.BENCH_QUIET_WAIT === '0' ? 0 : number(env, 'BENCH_QUIET_WAIT', 15),
+    noiseRetries: env.BENCH_NOISE_RETRIES === '0' ? 0 : number(env, 'BENCH_NOISE_RETRIES', 1, true),
     full: false,
     output: '',
   }
