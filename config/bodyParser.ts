@@ -1,7 +1,7 @@
 export default {
   /** Largest JSON body; bigger ones are refused with 413. */
   jsonLimit: '1mb',
-  /** Largest urlencoded form body (and largest field of a multipart form). */
+  /** Largest urlencoded form body (and the fields of a multipart form, together). */
   formLimit: '1mb',
   /** How deep form keys such as a[b][c] may nest. */
   formDepth: 5,
