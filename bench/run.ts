@@ -5,25 +5,23 @@
  * repeats round 1 in the same order. The report goes to stdout and to a Markdown file.
  * Settings: see lib/options.ts (BENCH_STACKS, BENCH_SCENARIOS, BENCH_DURATION, ...).
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process'
+import { fork, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import Redis from 'ioredis'
 import { readOptions, type Options } from './lib/options'
 import type { FromLoad, Problems, ToLoad, UnitResult } from './lib/protocol'
-import { NOISY_SHARE, buildReport, type Meta, type StackRound } from './lib/report'
+import { buildReport } from './lib/report'
+import { NOISY_SHARE, type StackRound } from './lib/results'
 import { kindsOf, type Unit } from './lib/scenarios'
-import { cpuBetween, readCpu, type CpuReading } from './lib/cpu'
+import { cpuBetween, readCpu, waitForQuiet, type CpuReading } from './lib/cpu'
+import { describeMachine } from './lib/machine'
+import { REDIS_PREFIX, connectRedis, localRedisPid, sweepRedis } from './lib/redis'
 import { ServerProcess } from './lib/server'
 import { BENCH_DIR, ROOT_DIR, type Stack } from './lib/stacks'
 import { verify } from './lib/verify'
 
-/** Other processes count as quiet below this share of one core. */
-const QUIET_SHARE = 0.25
-/** Every Redis key of a run starts with this; it is swept before and after. */
-const REDIS_PREFIX = 'adonis-lite-bench:'
 
 async function main (): Promise<number> {
   const options = readOptions()
@@ -32,7 +30,7 @@ async function main (): Promise<number> {
   say(`scenarios ${options.kinds.join(', ')}; ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per scenario, ` +
     `${options.rounds} round(s); about ${Math.ceil(estimateSeconds(options) / 60)} min on ${meta.cores} cores (${meta.cpu})`)
 
-  const redis = await connectRedis(options)
+  const redis = options.stacks.some((stack) => stack.storage === 'redis') ? await connectRedis(options.redisUrl) : null
   const redisPid = await localRedisPid(redis)
   await sweepRedis(redis)
   const rounds: StackRound[] = []
@@ -228,101 +226,6 @@ function progressLine (stack: Stack, attempt: Attempt, again: boolean): string {
     (attempt.waited >= 1 ? `  (waited ${Math.round(attempt.waited)} s for a quiet machine)` : '') +
     (again ? '  busy machine: once more' : '') +
     (problems > 0 ? `  PROBLEMS ${problems}: ${result.measured.examples.join('; ')}` : '')
-}
-
-async function connectRedis (options: Options): Promise<Redis | null> {
-  if (!options.stacks.some((stack) => stack.storage === 'redis')) return null
-  const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null })
-  redis.on('error', () => {})
-  try {
-    await redis.connect()
-    await redis.ping()
-    return redis
-  } catch {
-    redis.disconnect()
-    return null
-  }
-}
-
-/** The process id of Redis when it runs on this machine, so that its CPU is not counted as another process's. */
-async function localRedisPid (redis: Redis | null): Promise<number | null> {
-  if (!redis || !['127.0.0.1', 'localhost', '::1'].includes(redis.options.host ?? '')) return null
-  const pid = /process_id:(\d+)/.exec(await redis.info('server'))?.[1]
-  return pid ? Number(pid) : null
-}
-
-/**
- * Waits (at most `maxSeconds`) until the rest of the machine uses less than a quarter of a core
- * over a second, so that a run does not start in the middle of someone else's work. Returns
- * the seconds waited.
- */
-async function waitForQuiet (serverPid: number, redisPid: number | null, maxSeconds: number): Promise<number> {
-  const started = performance.now()
-  while ((performance.now() - started) / 1000 < maxSeconds) {
-    const before = readCpu(serverPid, redisPid)
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    const after = readCpu(serverPid, redisPid)
-    const { others } = cpuBetween(before, after)
-    if (others === null || others / ((after.at - before.at) / 1000) < QUIET_SHARE) break
-  }
-  return (performance.now() - started) / 1000 - 1
-}
-
-/** Deletes every key the benchmark's stacks wrote. */
-async function sweepRedis (redis: Redis | null): Promise<void> {
-  if (!redis) return
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000)
-    if (keys.length > 0) await redis.unlink(...keys)
-    cursor = next
-  } while (cursor !== '0')
-}
-
-function describeMachine (options: Options): Meta {
-  const cpus = os.cpus()
-  return {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-    node: process.version,
-    versions: packageVersions(),
-    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
-    cores: cpus.length,
-    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-    os: `${os.type()} ${os.release()}`,
-    settings: {
-      connections: options.connections,
-      warmup: options.warmup,
-      duration: options.duration,
-      rounds: options.rounds,
-      nodeFlags: options.nodeFlags,
-      stacks: options.stacks.map((stack) => stack.name),
-      scenarios: options.kinds,
-    },
-  }
-}
-
-function packageVersions (): Record<string, string> {
-  const versions: Record<string, string> = {}
-  const own = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8'))
-  versions['adonis-lite'] = `${own.version} (${gitCommit()})`
-  for (const name of ['koa', 'koa-router', 'koa-session', 'express', 'express-session', 'session-file-store', 'connect-redis', 'redis', 'connect-flash', 'ioredis', 'nunjucks', 'autocannon']) {
-    try {
-      versions[name] = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'node_modules', name, 'package.json'), 'utf8')).version
-    } catch {
-      versions[name] = 'missing'
-    }
-  }
-  return versions
-}
-
-/** The commit measured, and whether framework/ had changes not yet committed. */
-function gitCommit (): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'framework') ? ' with uncommitted changes in framework/' : '')
-  } catch {
-    return 'unknown commit'
-  }
 }
 
 function estimateSeconds (options: Options): number {

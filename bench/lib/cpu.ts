@@ -54,3 +54,23 @@ export function cpuBetween (before: CpuReading, after: CpuReading, loadSeconds =
   const others = machine !== null && server !== null ? Math.max(0, machine - server - (redis ?? 0) - loadSeconds) : null
   return { server, redis, others }
 }
+
+/** Other processes count as quiet below this share of one core. */
+const QUIET_SHARE = 0.25
+
+/**
+ * Waits (at most `maxSeconds`) until the rest of the machine uses less than a quarter of a core
+ * over a second, so that a run does not start in the middle of someone else's work. Returns
+ * the seconds waited.
+ */
+export async function waitForQuiet (serverPid: number, redisPid: number | null, maxSeconds: number): Promise<number> {
+  const started = performance.now()
+  while ((performance.now() - started) / 1000 < maxSeconds) {
+    const before = readCpu(serverPid, redisPid)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const after = readCpu(serverPid, redisPid)
+    const { others } = cpuBetween(before, after)
+    if (others === null || others / ((after.at - before.at) / 1000) < QUIET_SHARE) break
+  }
+  return (performance.now() - started) / 1000 - 1
+}

@@ -4,55 +4,14 @@
  * limit, the targets met or missed, errors, memory and CPU. The same Markdown goes to stdout
  * and to docs/benchmarks.md.
  */
-import type { Problems, UnitResult } from './protocol'
-import { KIND_INFO, KINDS, kindsOf, unitOf, type Kind, type Unit } from './scenarios'
+import { ms, percent, ratio, table } from './format'
+import { NOISY_SHARE, bestOf, collectFigures, cpuPerRequest, maxGrowth, type Figure, type Meta, type StackRound } from './results'
+import { KIND_INFO, KINDS, unitOf, type Kind, type Unit } from './scenarios'
 import { isAdonis, peersOf, type Stack } from './stacks'
 import { mean, spread } from './stats'
+import { evaluateTargets } from './targets'
 
-/** What one stack did in one round. */
-export interface StackRound {
-  stack: string
-  round: number
-  units: Partial<Record<Unit, UnitResult>>
-  /** How many runs each scenario took (more than 1 when the machine was busy). */
-  attempts: Partial<Record<Unit, number>>
-  /** Server CPU seconds used during each measured run. */
-  serverCpu: Partial<Record<Unit, number>>
-  /** Redis CPU seconds during each measured run (redis stacks). */
-  redisCpu: Partial<Record<Unit, number>>
-  /** CPU seconds that other processes of the machine (not the server, Redis or the load generator) used during each measured run. */
-  otherCpu: Partial<Record<Unit, number>>
-  /** Server RSS in MB: after boot, after the first warm-up, after the last run. */
-  rss: { boot: number | null, warm: number | null, end: number | null }
-  /** Why the stack was not measured (failed verification, crashed). */
-  failure?: string
-}
-
-export interface Meta {
-  date: string
-  node: string
-  versions: Record<string, string>
-  cpu: string
-  cores: number
-  memoryGb: number
-  os: string
-  settings: { connections: number, warmup: number, duration: number, rounds: number, nodeFlags: string[], stacks: string[], scenarios: string[] }
-}
-
-interface Figure {
-  rps: number
-  p99: number
-  perRound: number[]
-}
-
-/** The targets of issue 8. */
-export const TARGETS = {
-  peerRatio: 1.0,
-  rawRatioCartCookie: 0.6,
-  bareKoaRatio: 0.9,
-  rssGrowthMb: 50,
-}
-
+/** The whole report, in Markdown. */
 export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]): string {
   const figures = collectFigures(stacks, rounds)
   const measuredKinds = KINDS.filter((kind) => stacks.some((stack) => figures.get(stack.name)?.has(kind)))
@@ -163,96 +122,6 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]):
   return lines.join('\n')
 }
 
-/** Above this share of a core used by other processes, a run was taken on a busy machine (and is taken again). */
-export const NOISY_SHARE = 0.25
-
-export interface Target {
-  met: boolean
-  text: string
-}
-
-/** Every target that the stacks and scenarios of this run can tell. */
-export function evaluateTargets (stacks: Stack[], figures: Map<string, Map<Kind, Figure>>, rounds: StackRound[]): Target[] {
-  const targets: Target[] = []
-  for (const stack of stacks.filter(isAdonis)) {
-    const own = figures.get(stack.name)
-    if (!own) continue
-    for (const kind of KINDS) {
-      const figure = own.get(kind)
-      const best = bestOf(peersOf(stack, stacks), figures, kind)
-      if (!figure || !best) continue
-      const rpsRatio = figure.rps / best.figure.rps
-      const p99Ratio = figure.p99 / best.figure.p99
-      const rpsMet = rpsRatio >= TARGETS.peerRatio
-      const p99Met = p99Ratio <= 1
-      targets.push({
-        met: rpsMet && p99Met,
-        text: `${stack.name} ${kind} vs ${best.stack.name}: ${ratio(rpsRatio)} req/s (${rpsMet ? 'ok, needs >= 1.00x' : `needs >= 1.00x: ${percent(1 - rpsRatio)} short`}), ` +
-          `p99 ${ms(figure.p99)} vs ${ms(best.figure.p99)} (${p99Met ? 'ok, no worse' : `${percent(p99Ratio - 1)} worse`})`,
-      })
-    }
-    const cart = own.get('S1')
-    const rawCart = figures.get('raw')?.get('S1')
-    if (stack.storage === 'cookie' && cart && rawCart) {
-      const value = cart.rps / rawCart.rps
-      targets.push({
-        met: value >= TARGETS.rawRatioCartCookie,
-        text: `${stack.name} S1 vs raw: ${ratio(value)} (needs >= ${TARGETS.rawRatioCartCookie.toFixed(2)}x${value >= TARGETS.rawRatioCartCookie ? '' : `: ${percent(1 - value / TARGETS.rawRatioCartCookie)} short`})`,
-      })
-    }
-    const plain = own.get('S0')
-    const bare = figures.get('koa-bare')?.get('S0')
-    if (plain && bare) {
-      const value = plain.rps / bare.rps
-      targets.push({
-        met: value >= TARGETS.bareKoaRatio,
-        text: `${stack.name} S0 vs koa-bare: ${ratio(value)} (needs >= ${TARGETS.bareKoaRatio.toFixed(2)}x, within 10%${value >= TARGETS.bareKoaRatio ? '' : `: ${percent(1 - value / TARGETS.bareKoaRatio)} short`})`,
-      })
-    }
-    const runs = rounds.filter((run) => run.stack === stack.name && !run.failure)
-    const problems = runs.flatMap((run) => Object.values(run.units).map((unit) => unit!.measured))
-    const total = sumProblems(problems)
-    targets.push({
-      met: total === 0,
-      text: `${stack.name}: no error responses during the measured runs (${total === 0 ? 'none' : `${total}: ${problems.flatMap((p) => p.examples).slice(0, 3).join('; ')}`})`,
-    })
-    const growth = maxGrowth(runs)
-    if (growth !== null) {
-      targets.push({
-        met: growth <= TARGETS.rssGrowthMb,
-        text: `${stack.name}: server RSS grows by at most ${TARGETS.rssGrowthMb} MB over the runs (${growth.toFixed(1)} MB)`,
-      })
-    }
-  }
-  return targets
-}
-
-/** Mean requests/s and p99 of each stack and kind over the rounds it completed. */
-export function collectFigures (stacks: Stack[], rounds: StackRound[]): Map<string, Map<Kind, Figure>> {
-  const figures = new Map<string, Map<Kind, Figure>>()
-  for (const stack of stacks) {
-    const runs = rounds.filter((run) => run.stack === stack.name && !run.failure)
-    const byKind = new Map<Kind, Figure>()
-    for (const kind of KINDS) {
-      const results = runs.map((run) => run.units[unitOf(kind)]?.kinds[kind]).filter((result) => result !== undefined)
-      if (results.length === 0) continue
-      const perRound = results.map((result) => result!.rps)
-      byKind.set(kind, { rps: mean(perRound), p99: mean(results.map((result) => result!.p99)), perRound })
-    }
-    if (byKind.size > 0) figures.set(stack.name, byKind)
-  }
-  return figures
-}
-
-function bestOf (peers: Stack[], figures: Map<string, Map<Kind, Figure>>, kind: Kind): { stack: Stack, figure: Figure } | null {
-  let best: { stack: Stack, figure: Figure } | null = null
-  for (const peer of peers) {
-    const figure = figures.get(peer.name)?.get(kind)
-    if (figure && (!best || figure.rps > best.figure.rps)) best = { stack: peer, figure }
-  }
-  return best
-}
-
 function scenarioNotes (kinds: Kind[]): string[] {
   const notes = kinds.map((kind) => `- ${kind} ${KIND_INFO[kind].title}: ${KIND_INFO[kind].request}.`)
   if (kinds.includes('S3') || kinds.includes('S4')) {
@@ -290,16 +159,6 @@ function problemRow (stack: Stack, rounds: StackRound[]): string[] {
   return [name, count('unexpected'), count('errors'), count('timeouts'), count('mismatches'), rss, growth === null ? '-' : growth.toFixed(1)]
 }
 
-/** Server CPU microseconds per request of a run (S3+S4 together), the mean of the rounds. */
-function cpuPerRequest (stack: Stack, rounds: StackRound[], unit: Unit): number {
-  const runs = rounds.filter((run) => run.stack === stack.name && run.units[unit])
-  return mean(runs.map((run) => {
-    const result = run.units[unit]!
-    const requests = kindsOf(unit).reduce((sum, kind) => sum + (result.kinds[kind]?.count ?? 0), 0)
-    return (run.serverCpu[unit] ?? NaN) / requests * 1e6
-  }))
-}
-
 function cpuCell (stack: Stack, rounds: StackRound[], unit: Unit): string {
   const runs = rounds.filter((run) => run.stack === stack.name && run.units[unit])
   if (runs.length === 0) return ''
@@ -323,32 +182,4 @@ function unstableFigures (stacks: Stack[], figures: Map<string, Map<Kind, Figure
     }
   }
   return lines
-}
-
-function maxGrowth (runs: StackRound[]): number | null {
-  const growths = runs.map((run) => run.rss.end !== null && run.rss.warm !== null ? run.rss.end - run.rss.warm : null).filter((growth) => growth !== null)
-  return growths.length === 0 ? null : Math.max(...growths as number[])
-}
-
-function sumProblems (problems: Problems[]): number {
-  return problems.reduce((sum, p) => sum + p.unexpected + p.errors + p.mismatches, 0)
-}
-
-/** A Markdown table with padded columns, readable in a terminal too. */
-export function table (headers: string[], rows: string[][]): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)))
-  const line = (cells: string[]) => '| ' + cells.map((value, column) => (value ?? '').padEnd(widths[column]!)).join(' | ') + ' |'
-  return [line(headers), '|' + widths.map((width) => '-'.repeat(width + 2)).join('|') + '|', ...rows.map(line)].join('\n')
-}
-
-function ratio (value: number): string {
-  return Number.isFinite(value) ? `${value.toFixed(2)}x` : '-'
-}
-
-function percent (value: number): string {
-  return Number.isFinite(value) ? `${Math.round(value * 100)}%` : '?'
-}
-
-function ms (value: number): string {
-  return `${value.toFixed(1)} ms`
 }
