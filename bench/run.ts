@@ -32,7 +32,6 @@ async function main (): Promise<number> {
 
   const redis = options.stacks.some((stack) => stack.storage === 'redis') ? await connectRedis(options.redisUrl) : null
   const redisPid = await localRedisPid(redis)
-  await sweepRedis(redis)
   const rounds: StackRound[] = []
   const failed = new Set<string>()
   for (let round = 1; round <= options.rounds; round++) {

@@ -4,8 +4,12 @@
  */
 import Redis from 'ioredis'
 
-/** Every Redis key of a run starts with this; it is swept before and after. */
-export const REDIS_PREFIX = 'adonis-lite-bench:'
+/**
+ * Every Redis key of this run starts with this, swept at the end. The process id keeps two
+ * runs at the same time (which disturb each other's figures anyway) from deleting each other's
+ * sessions; keys left by a run that was killed expire with their sessions.
+ */
+export const REDIS_PREFIX = `adonis-lite-bench:${process.pid}:`
 
 /** A connection, or null when Redis does not answer. */
 export async function connectRedis (url: string): Promise<Redis | null> {
