@@ -15,20 +15,25 @@ export function compose (steps: Step[], label: string): (http: HttpContext) => P
     const only = steps[0]!
     return async (http) => { await only(http, finished) }
   }
-  return (http) => {
-    let last = -1
-    const dispatch = (index: number): Promise<void> => {
-      if (index <= last) return Promise.reject(E_NEXT_CALLED_TWICE(label))
-      last = index
-      const step = steps[index]
-      if (step === undefined) return DONE
-      try {
-        return Promise.resolve(step(http, () => dispatch(index + 1))) as Promise<void>
-      } catch (error) {
-        return Promise.reject(error)
-      }
-    }
-    return dispatch(0)
+  return (http) => runFrom(steps, 0, http, { last: -1, label })
+}
+
+interface RunState {
+  /** The step that ran last: calling next() again from it or an earlier one is a mistake. */
+  last: number
+  label: string
+}
+
+// A plain function, not a closure made per request: the runtime names every closure it makes.
+function runFrom (steps: Step[], index: number, http: HttpContext, state: RunState): Promise<void> {
+  if (index <= state.last) return Promise.reject(E_NEXT_CALLED_TWICE(state.label))
+  state.last = index
+  const step = steps[index]
+  if (step === undefined) return DONE
+  try {
+    return Promise.resolve(step(http, () => runFrom(steps, index + 1, http, state))) as Promise<void>
+  } catch (error) {
+    return Promise.reject(error)
   }
 }
 

@@ -148,7 +148,8 @@ export class Session {
     if (this.#id === null) this.#id = newSessionId()
     const changes = replace ? null : new Map([...this.#changed].map((key) => [key, values[key]]))
     await store.write(this.#id, { values, changes }, this.#cookies)
-    this.#sendId()
+    // The browser holds this id already (sent a moment ago): no new signature, no Set-Cookie.
+    if (!this.#stored || this.#staleCookie || Date.now() - this.#sentAt >= this.#manager.touchInterval) this.#sendId()
   }
 
   #set (values: SessionData, key: string, value: unknown): void {

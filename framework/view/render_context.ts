@@ -5,7 +5,9 @@
  * data wins on a clash.
  */
 import nunjucks from 'nunjucks'
+import type { FlashMessages } from '../flash/flash_messages'
 import type { HttpContext } from '../http/context'
+import type { Csrf } from '../shield/csrf'
 import type { Request } from '../http/request'
 import { Form, renderAttributes } from './form'
 
@@ -15,20 +17,39 @@ export async function renderContext (http: HttpContext, data: Record<string, unk
   const { flash, csrf } = http
   // A CSRF token lives in the session: read it before the (synchronous) render may need it.
   if (csrf !== null && !http.session.isLoaded) await http.session.load()
-  const old = (key: string, defaultValue: unknown = null) => flash === null ? defaultValue : flash.old(key, defaultValue)
-  const csrfToken = () => csrf === null ? null : csrf.token()
+  const old = oldReader(flash)
+  const csrfToken = tokenReader(csrf)
   const helpers: Record<string, unknown> = {
     request: new ViewRequest(http.request),
     old,
     flashMessages: flash === null ? NO_FLASH : flash.current,
-    csrfToken: () => csrfToken() ?? '',
-    csrfField: () => {
-      const token = csrfToken()
-      return new nunjucks.runtime.SafeString(token === null ? '' : `<input${renderAttributes({ type: 'hidden', name: '_csrf', value: token })}>`)
-    },
+    csrfToken: tokenText(csrfToken),
+    csrfField: tokenField(csrfToken),
     form: new Form({ router: http.app.router, old, csrfToken }),
   }
   return Object.assign(helpers, data)
+}
+
+// The helpers are made by these factories rather than written inline: a function written
+// inline where a name is inferred for it is given that name at run time, on every render.
+
+function oldReader (flash: FlashMessages | null): (key: string, defaultValue?: unknown) => unknown {
+  return (key, defaultValue = null) => flash === null ? defaultValue : flash.old(key, defaultValue)
+}
+
+function tokenReader (csrf: Csrf | null): () => string | null {
+  return () => csrf === null ? null : csrf.token()
+}
+
+function tokenText (token: () => string | null): () => string {
+  return () => token() ?? ''
+}
+
+function tokenField (token: () => string | null): () => nunjucks.runtime.SafeString {
+  return () => {
+    const value = token()
+    return new nunjucks.runtime.SafeString(value === null ? '' : `<input${renderAttributes({ type: 'hidden', name: '_csrf', value })}>`)
+  }
 }
 
 /** `request` in views: the read-only part of the request object. */
