@@ -14,8 +14,11 @@ export interface Unsigned {
 
 export class Signer {
   readonly #keys: KeyRing
-  /** Signed values already checked, by purpose and value: only ever holds values whose signature matched. */
-  readonly #verified = new BoundedCache<string, Unsigned>(10_000)
+  /**
+   * Signed values known to be good (checked, or signed here), by the signed text: the browser
+   * sends the same cookie on every request. Only ever holds values whose signature matched.
+   */
+  readonly #verified = new BoundedCache<string, Unsigned & { purpose: string }>(10_000)
 
   constructor (appKeys: string[]) {
     this.#keys = deriveKeys(appKeys, 'sign')
@@ -23,16 +26,17 @@ export class Signer {
 
   /** `value.signature`, with the signature in base64url. */
   sign (value: string, purpose: string): string {
-    return `${value}.${this.#mac(this.#keys[0]!, value, purpose)}`
+    const signed = `${value}.${this.#mac(this.#keys[0]!, value, purpose)}`
+    this.#verified.set(signed, { value, stale: false, purpose })
+    return signed
   }
 
   /** The value when the signature matches one of the keys, else null. Never throws. */
   unsign (signed: string, purpose: string): Unsigned | null {
-    const cacheKey = `${purpose}\0${signed}`
-    const known = this.#verified.get(cacheKey)
-    if (known !== undefined) return known
+    const known = this.#verified.get(signed)
+    if (known !== undefined && known.purpose === purpose) return known
     const unsigned = this.#check(signed, purpose)
-    if (unsigned !== null) this.#verified.set(cacheKey, unsigned)
+    if (unsigned !== null) this.#verified.set(signed, { ...unsigned, purpose })
     return unsigned
   }
 

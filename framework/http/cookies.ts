@@ -44,8 +44,12 @@ export class CookieJar {
     this.#outgoing.set(name, SAFE_VALUE.test(value) ? `${name}=${value}${attributesOf(name, options)}` : serialize(name, value, options))
   }
 
-  /** Queues a header that makes the browser delete the cookie. */
+  /** Queues a header that makes the browser delete the cookie (nothing, when the browser did not send it). */
   clear (name: string, options: CookieOptions = {}): void {
+    if (this.get(name) === undefined) {
+      this.#outgoing?.delete(name)
+      return
+    }
     this.set(name, '', { ...options, maxAge: undefined, expires: new Date(0) })
   }
 

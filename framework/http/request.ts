@@ -5,7 +5,7 @@
 import querystring from 'node:querystring'
 import qs from 'qs'
 import { E_FLASH_NOT_ENABLED } from '../errors'
-import { type FlashMessages, withoutInternalFields } from '../flash/flash_messages'
+import { type FlashMessages, INTERNAL_FIELDS, withoutInternalFields } from '../flash/flash_messages'
 import type { Session } from '../session/session'
 import type { UploadedFile } from './multipart'
 import { flattenKeys, getPath, isPlainObject, isSafeKey, omitPaths, pickPaths } from '../support/object_path'
@@ -185,7 +185,7 @@ export class Request {
 
   /** Flash all the input but these keys (and _csrf and _method). */
   withOut (...keys: Array<string | string[]>): this {
-    this.#flash('withOut').set(withoutInternalFields(this.except(...keys)))
+    this.#flash('withOut').set(this.except(...flattenKeys(keys), ...INTERNAL_FIELDS))
     return this
   }
 

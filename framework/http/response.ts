@@ -112,9 +112,12 @@ export class Response {
   #back (): string {
     const referer = this.#http.ctx.get('referer')
     if (!referer) return '/'
+    const { protocol, host } = this.#http.ctx
+    // The usual case, a page of this site in the plain form browsers send, without parsing a URL.
+    const origin = `${protocol}://${host}/`
+    if (referer.startsWith(origin) && SIMPLE_PATH.test(referer.slice(origin.length))) return referer.slice(origin.length - 1)
     try {
       const target = new URL(referer)
-      const { protocol, host } = this.#http.ctx
       if (target.origin !== `${protocol}://${host}`) return '/'
       // A path such as //evil.example (or /\evil.example, which URL turns into it) is another site's URL.
       return target.pathname.replace(/^\/+/, '/') + target.search + target.hash
@@ -127,3 +130,6 @@ export class Response {
     return { httpOnly: true, sameSite: 'lax', secure: this.#http.ctx.secure, ...options }
   }
 }
+
+/** A path and query of plain characters, with no dot segments: URL parsing would leave it as it is. */
+const SIMPLE_PATH = /^(?![/\\])(?!.*(?:^|\/)\.)[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/

@@ -5,6 +5,12 @@
 
 export type SessionData = Record<string, unknown>
 
+/**
+ * Where flash messages wait in the session for the next request. Stores may keep it apart, as
+ * the cookie store does: it is written on one request and removed on the next.
+ */
+export const FLASH_KEY = '__flash__'
+
 /** Reads and writes cookies on behalf of a store; the session decides their attributes. */
 export interface CookieCarrier {
   get (name: string): string | undefined

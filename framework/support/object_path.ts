@@ -82,8 +82,13 @@ export function pickPaths (data: Data, paths: string[]): Data {
   return picked
 }
 
-/** A deep copy of data without the given dotted paths. */
+/** A copy of data without the given dotted paths (a deep copy only when a path is nested). */
 export function omitPaths (data: Data, paths: string[]): Data {
+  if (paths.every((path) => !path.includes('.'))) {
+    const copy: Data = {}
+    for (const key of Object.keys(data)) if (!paths.includes(key)) copy[key] = data[key]
+    return copy
+  }
   const copy = cloneData(data) as Data
   for (const path of paths) unsetPath(copy, path)
   return copy

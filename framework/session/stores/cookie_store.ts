@@ -1,69 +1,113 @@
 /**
- * Sessions kept by the browser: the values travel in a second cookie, encrypted and
- * authenticated with the app key and bound to the session id, with their expiry inside, so an
- * old cookie cannot be replayed past its age. Concurrent requests: the last response wins.
+ * Sessions kept by the browser: the values travel in cookies, encrypted and authenticated with
+ * the app key and bound to the session id, with their expiry inside, so an old cookie cannot be
+ * replayed past its age. Concurrent requests: the last response wins.
+ *
+ * Flash messages have a cookie of their own (`<cookie>-flash`, beside `<cookie>-data`): they
+ * are written on one request and gone on the next, and that way neither costs re-encrypting
+ * the rest of the session; taking a flash out is just clearing its cookie.
  */
 import { E_SESSION_TOO_LARGE } from '../../errors'
 import { BoundedCache } from '../../support/bounded_cache'
-import type { CookieCarrier, DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
+import { FLASH_KEY, type CookieCarrier, type DriverContext, type SessionCommit, type SessionConfig, type SessionData, type SessionStore } from '../types'
 
 /** Browsers keep at most 4096 bytes of a cookie's name and value. */
 export const COOKIE_LIMIT = 4096
 
 interface Payload {
-  v: SessionData
+  v: unknown
   e: number
 }
 
+/** One of the two cookies: its name and what its contents are bound to. */
+interface Part {
+  cookie: string
+  purpose: string
+}
+
 export class CookieStore implements SessionStore {
-  /** Decrypted payloads by session and token: a browser sends the same cookie until it changes. */
-  readonly #decrypted = new BoundedCache<string, string | null>(5_000)
-  readonly #name: string
+  /**
+   * Payloads by token, as decrypted or as encrypted here: the browser sends back the cookie it
+   * was given, and sends it again until it changes. Each entry keeps what it is bound to.
+   */
+  readonly #payloads = new BoundedCache<string, { purpose: string, json: string | null }>(5_000)
+  readonly #data: Part
+  readonly #flash: Part
   readonly #ageMs: number
   readonly #app: DriverContext
 
   constructor (config: SessionConfig, app: DriverContext) {
-    this.#name = `${config.cookie}-data`
+    this.#data = { cookie: `${config.cookie}-data`, purpose: 'session' }
+    this.#flash = { cookie: `${config.cookie}-flash`, purpose: 'session-flash' }
     this.#ageMs = config.age * 60_000
     this.#app = app
   }
 
   read (id: string, cookies: CookieCarrier): SessionData | null {
-    const token = cookies.get(this.#name)
-    if (!token) return null
-    const purpose = `session:${id}`
-    const cacheKey = `${purpose}\0${token}`
-    let json = this.#decrypted.get(cacheKey)
-    if (json === undefined) {
-      json = token.length <= COOKIE_LIMIT ? this.#app.decrypt(token, purpose) : null
-      this.#decrypted.set(cacheKey, json)
-    }
-    if (json === null) return null
-    try {
-      const payload = JSON.parse(json) as Payload
-      return payload.e > Date.now() ? payload.v : null
-    } catch {
-      return null
-    }
+    const data = this.#open(this.#data, id, cookies) as SessionData | undefined
+    const flash = this.#open(this.#flash, id, cookies)
+    if (data === undefined && flash === undefined) return null
+    const values = data ?? {}
+    if (flash !== undefined) values[FLASH_KEY] = flash
+    return values
   }
 
   write (id: string, commit: SessionCommit, cookies: CookieCarrier): void {
-    this.#send(id, commit.values, cookies)
+    const flashChanged = commit.changes === null || commit.changes.has(FLASH_KEY)
+    const restChanged = commit.changes === null || commit.changes.size > (commit.changes.has(FLASH_KEY) ? 1 : 0)
+    if (restChanged) this.#sendData(id, commit.values, cookies)
+    if (flashChanged) this.#sendFlash(id, commit.values[FLASH_KEY], cookies)
   }
 
   touch (id: string, values: SessionData, cookies: CookieCarrier): void {
-    this.#send(id, values, cookies)
+    this.#sendData(id, values, cookies)
+    if (values[FLASH_KEY] !== undefined) this.#sendFlash(id, values[FLASH_KEY], cookies)
   }
 
   destroy (_id: string, cookies: CookieCarrier): void {
-    cookies.clear(this.#name)
+    cookies.clear(this.#data.cookie)
+    cookies.clear(this.#flash.cookie)
   }
 
-  #send (id: string, values: SessionData, cookies: CookieCarrier): void {
-    const payload: Payload = { v: values, e: Date.now() + this.#ageMs }
-    const token = this.#app.encrypt(JSON.stringify(payload), `session:${id}`)
-    const size = this.#name.length + 1 + token.length
+  #sendData (id: string, values: SessionData, cookies: CookieCarrier): void {
+    const { [FLASH_KEY]: _flash, ...rest } = values
+    this.#seal(this.#data, id, rest, cookies)
+  }
+
+  #sendFlash (id: string, flash: unknown, cookies: CookieCarrier): void {
+    if (flash === undefined) cookies.clear(this.#flash.cookie)
+    else this.#seal(this.#flash, id, flash, cookies)
+  }
+
+  /** The value in one of the cookies, or undefined when it is missing, forged, of another session or expired. */
+  #open (part: Part, id: string, cookies: CookieCarrier): unknown {
+    const token = cookies.get(part.cookie)
+    if (!token) return undefined
+    const purpose = `${part.purpose}:${id}`
+    const known = this.#payloads.get(token)
+    let json: string | null
+    if (known !== undefined && known.purpose === purpose) {
+      json = known.json
+    } else {
+      json = token.length <= COOKIE_LIMIT ? this.#app.decrypt(token, purpose) : null
+      this.#payloads.set(token, { purpose, json })
+    }
+    if (json === null) return undefined
+    try {
+      const payload = JSON.parse(json) as Payload
+      return payload.e > Date.now() ? payload.v : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  #seal (part: Part, id: string, value: unknown, cookies: CookieCarrier): void {
+    const purpose = `${part.purpose}:${id}`
+    const json = JSON.stringify({ v: value, e: Date.now() + this.#ageMs } satisfies Payload)
+    const token = this.#app.encrypt(json, purpose)
+    const size = part.cookie.length + 1 + token.length
     if (size > COOKIE_LIMIT) throw E_SESSION_TOO_LARGE(size)
-    cookies.set(this.#name, token)
+    this.#payloads.set(token, { purpose, json })
+    cookies.set(part.cookie, token)
   }
 }
