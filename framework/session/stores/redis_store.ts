@@ -1,25 +1,26 @@
 /**
  * Sessions in Redis, so several app processes share them. Each session is one HASH at
  * `<redis.prefix><id>`, one field per top-level session key holding that key's JSON, with a
- * TTL of `age` that every use restarts:
+ * TTL of `age`:
  *
- * - read: HGETALL + PEXPIRE, pipelined (one round trip); an empty hash is an unknown id.
- * - write, changed keys: MULTI, HSET of the changed fields, HDEL of the removed ones, PEXPIRE,
- *   EXEC (one round trip). Only this request's keys are written, so concurrent requests that
- *   change different keys keep both changes. Two requests that change the same top-level key:
- *   the last commit wins for that key. Forgetting the last key leaves no hash, hence no session.
- * - write, whole session (new, flushed or regenerated): MULTI, DEL, HSET, PEXPIRE, EXEC.
- * - touch: nothing when a read of this process slid the TTL a moment ago (the usual case: the
- *   same request read the session), PEXPIRE otherwise. destroy: DEL.
+ * - read: HGETALL; an empty hash is an unknown id. Reads leave the TTL alone: the session
+ *   slides it through touch(), at most every so often (see SessionManager.touchInterval).
+ * - write: one Lua script, atomic: HSET of the changed fields, HDEL of the removed ones (or DEL
+ *   and HSET of every field for a whole new session), PEXPIRE. Only this request's keys are
+ *   written, so concurrent requests that change different keys keep both changes. Two requests
+ *   that change the same top-level key: the last commit wins for that key. Forgetting the last
+ *   key leaves no hash, hence no session.
+ * - touch: PEXPIRE. destroy: DEL.
  *
- * So a request that reads the session costs one round trip, one that changes it two.
+ * Commands of concurrent requests go out together (ioredis's auto-pipelining), so under load a
+ * socket write carries many requests' commands.
  *
  * Redis being down must cost requests that use the session a quick 503, never a hang, and
  * nothing at all to the others: commands are not queued while disconnected (they could run
  * much later, over newer writes), every command has a timeout, and the client keeps
  * reconnecting in the background, so the store recovers by itself when Redis is back.
  */
-import { Redis, type ChainableCommander, type RedisOptions } from 'ioredis'
+import { Redis, type RedisOptions } from 'ioredis'
 import { describe, E_INVALID_REDIS_URL, E_SESSION_STORE_UNAVAILABLE } from '../../errors'
 import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
 
@@ -41,21 +42,32 @@ const CLIENT_OPTIONS: RedisOptions = {
   // between reconnect attempts), which would keep a stopping process alive that long.
   disconnectTimeout: DISCONNECT_TIMEOUT_MS,
   retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
+  enableAutoPipelining: true,
 }
 
-type Replies = Array<[error: Error | null, result: unknown]> | null
+/**
+ * A commit in one atomic command. KEYS[1]: the session. ARGV: the TTL in ms, '1' to replace the
+ * whole session, the number n of fields to set, n field/value pairs, then the fields to remove.
+ */
+const COMMIT_SCRIPT = `
+if ARGV[2] == '1' then redis.call('DEL', KEYS[1]) end
+local n = tonumber(ARGV[3])
+if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, 4, 3 + 2 * n)) end
+if #ARGV > 3 + 2 * n then redis.call('HDEL', KEYS[1], unpack(ARGV, 4 + 2 * n)) end
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return 1`
+
+type SessionClient = Redis & { commitSession (key: string, ...args: Array<string | number>): Promise<unknown> }
+
 
 /** The redis session driver: `driver: 'redis'` with `redis.url` and `redis.prefix` in config/session.js. */
 export class RedisStore implements SessionStore {
-  readonly #client: Redis
+  readonly #client: SessionClient
   readonly #prefix: string
   readonly #ageMs: number
   /** The URL without credentials, the only form that reaches logs and errors. */
   readonly #safeUrl: string
   readonly #log: DriverContext['log']
-  /** When this process last slid each session's TTL, oldest first (see touch()). */
-  readonly #slidAt = new Map<string, number>()
-  readonly #slideGraceMs: number
   #readyWait: Promise<boolean> | null = null
   #lastError: string | null = null
   #outage = false
@@ -65,10 +77,10 @@ export class RedisStore implements SessionStore {
     this.#safeUrl = safeRedisUrl(config.redis.url)
     this.#prefix = config.redis.prefix
     this.#ageMs = Math.max(1, Math.round(config.age * 60_000))
-    this.#slideGraceMs = Math.min(1000, this.#ageMs / 10)
     this.#log = app.log
     // Connects in the background: an unreachable Redis is logged, never a boot failure.
-    this.#client = new Redis(config.redis.url, CLIENT_OPTIONS)
+    this.#client = new Redis(config.redis.url, CLIENT_OPTIONS) as SessionClient
+    this.#client.defineCommand('commitSession', { numberOfKeys: 1, lua: COMMIT_SCRIPT })
     this.#client.on('error', (error: Error) => this.#connectionLost(describe(error)))
     this.#client.on('close', () => this.#connectionLost(this.#lastError ?? 'the connection was closed'))
     this.#client.on('ready', () => this.#connectionBack())
@@ -80,40 +92,34 @@ export class RedisStore implements SessionStore {
   }
 
   async read (id: string): Promise<SessionData | null> {
-    const key = this.#key(id)
-    const [hash] = await this.#send(this.#client.pipeline().hgetall(key).pexpire(key, this.#ageMs))
-    this.#slid(id)
-    const entries = Object.entries(hash as Record<string, string>)
-    if (entries.length === 0) return null
-    return Object.fromEntries(entries.flatMap(([field, json]) => this.#decode(field, json)))
+    const hash = await this.#send(() => this.#client.hgetall(this.#key(id)))
+    const values: SessionData = {}
+    let empty = true
+    for (const field in hash) {
+      empty = false
+      const value = this.#decode(field, hash[field]!)
+      if (value !== undefined) values[field] = value
+    }
+    return empty ? null : values
   }
 
   async write (id: string, commit: SessionCommit): Promise<void> {
-    this.#slidAt.delete(id)
-    const key = this.#key(id)
-    const transaction = this.#client.multi()
-    if (commit.changes === null) {
-      transaction.del(key)
-      setFields(transaction, key, Object.entries(commit.values))
-    } else {
-      const changes = [...commit.changes]
-      setFields(transaction, key, changes.filter(([, value]) => value !== undefined))
-      const removed = changes.filter(([, value]) => value === undefined).map(([field]) => field)
-      if (removed.length > 0) transaction.hdel(key, ...removed)
+    const replace = commit.changes === null
+    const set: string[] = []
+    const removed: string[] = []
+    for (const [field, value] of replace ? Object.entries(commit.values) : commit.changes!) {
+      if (value === undefined) removed.push(field)
+      else set.push(field, JSON.stringify(value))
     }
-    await this.#send(transaction.pexpire(key, this.#ageMs))
+    await this.#send(() => this.#client.commitSession(this.#key(id), this.#ageMs, replace ? '1' : '0', set.length / 2, ...set, ...removed))
   }
 
   async touch (id: string): Promise<void> {
-    const slidAt = this.#slidAt.get(id)
-    this.#slidAt.delete(id)
-    if (slidAt !== undefined && Date.now() - slidAt < this.#slideGraceMs) return
-    await this.#send(this.#client.pipeline().pexpire(this.#key(id), this.#ageMs))
+    await this.#send(() => this.#client.pexpire(this.#key(id), this.#ageMs))
   }
 
   async destroy (id: string): Promise<void> {
-    this.#slidAt.delete(id)
-    await this.#send(this.#client.pipeline().del(this.#key(id)))
+    await this.#send(() => this.#client.del(this.#key(id)))
   }
 
   /** Quits the connection; with Redis down it drops it at once rather than wait for a reply. */
@@ -136,11 +142,11 @@ export class RedisStore implements SessionStore {
     return this.#prefix + id
   }
 
-  /** Sends a pipeline or transaction in one round trip; any failure becomes the 503 of the session store. */
-  async #send (commands: ChainableCommander): Promise<unknown[]> {
+  /** Sends a command; any failure becomes the 503 of the session store. */
+  async #send<T> (command: () => Promise<T>): Promise<T> {
     try {
       await this.#connected()
-      return unwrap(await commands.exec())
+      return await command()
     } catch (error) {
       throw E_SESSION_STORE_UNAVAILABLE('redis', `${this.#safeUrl}: ${reasonOf(error)}`)
     }
@@ -158,24 +164,14 @@ export class RedisStore implements SessionStore {
     throw new Error(`cannot reach Redis (${this.#lastError ?? `connection ${this.#client.status}`})`)
   }
 
-  #decode (field: string, json: string): Array<[string, unknown]> {
+  /** A stored field's value; undefined (and a warning) when it is not JSON. */
+  #decode (field: string, json: string): unknown {
     try {
-      return [[field, JSON.parse(json)]]
+      return JSON.parse(json)
     } catch {
       this.#log.warn(`redis session store: ignored the session key '${field}', whose stored value is not JSON ` +
         '(does another program write under the same redis.prefix?)')
-      return []
-    }
-  }
-
-  /** Remembers that the TTL of id was just restarted, and forgets entries too old to matter. */
-  #slid (id: string): void {
-    const now = Date.now()
-    this.#slidAt.delete(id)
-    this.#slidAt.set(id, now)
-    for (const [oldId, at] of this.#slidAt) {
-      if (now - at < this.#slideGraceMs) break
-      this.#slidAt.delete(oldId)
+      return undefined
     }
   }
 
@@ -216,24 +212,11 @@ export function safeRedisUrl (url: unknown): string {
   return parsed.toString()
 }
 
-function setFields (commands: ChainableCommander, key: string, entries: Array<[string, unknown]>): void {
-  if (entries.length === 0) return
-  commands.hset(key, Object.fromEntries(entries.map(([field, value]) => [field, JSON.stringify(value)])))
-}
-
 /** ioredis's words for a connection that dropped or was not there, in the words of this store. */
 function reasonOf (error: unknown): string {
   if ((error as Error)?.name === 'MaxRetriesPerRequestError') return 'lost the connection to Redis during the command'
   if (/enableOfflineQueue/.test(describe(error))) return 'not connected to Redis'
   return describe(error)
-}
-
-/** The results of a pipeline or transaction, or the first error in it. */
-function unwrap (replies: Replies): unknown[] {
-  if (replies === null) throw new Error('the transaction was aborted')
-  const failed = replies.find(([error]) => error !== null)
-  if (failed) throw failed[0]
-  return replies.map(([, result]) => result)
 }
 
 /** Whether the connection being made becomes ready within ms (false as soon as it closes). */
