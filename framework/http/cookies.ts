@@ -50,7 +50,7 @@ export class CookieJar {
       this.#outgoing?.delete(name)
       return
     }
-    this.set(name, '', { ...options, maxAge: undefined, expires: new Date(0) })
+    this.set(name, '', clearingOptions(options))
   }
 
   /** Writes the queued Set-Cookie headers onto the response. */
@@ -100,4 +100,16 @@ function attributesOf (name: string, options: CookieOptions): string {
   const attributes = serialize(name, '', options).slice(name.length + 1)
   byName.set(name, { second, attributes })
   return attributes
+}
+
+/** The options of the cookie that deletes one set with these options, made once per options object. */
+const clearing = new WeakMap<CookieOptions, CookieOptions>()
+
+function clearingOptions (options: CookieOptions): CookieOptions {
+  let found = clearing.get(options)
+  if (found === undefined) {
+    found = { ...options, maxAge: undefined, expires: new Date(0) }
+    clearing.set(options, found)
+  }
+  return found
 }

@@ -84,7 +84,6 @@ class SessionCookies implements CookieCarrier {
   }
 
   clear (name: string): void {
-    const { path, domain, secure, sameSite } = this.#options
-    this.#jar.clear(name, { path, domain, secure, sameSite })
+    this.#jar.clear(name, this.#options)
   }
 }
