@@ -18,6 +18,8 @@ export class FlashMessages {
   /** What the previous request flashed. */
   readonly current: Data
   #pending: Data = {}
+  /** Whether this request has flashed already (a second flash() adds to the first). */
+  #flashed = false
 
   constructor (current: Data) {
     this.current = current
@@ -29,21 +31,26 @@ export class FlashMessages {
     return value === undefined ? defaultValue : value
   }
 
-  /** Replaces what will be flashed. */
+  /** Replaces what will be flashed. Not copied: flash() stores a copy, and merge() copies first. */
   set (values: Data): void {
-    this.#pending = cloneData(values)
+    this.#pending = values
   }
 
-  /** Deep-merges into what will be flashed. */
+  /** Deep-merges into what will be flashed (into a copy: the values set may be the request's own). */
   merge (values: Data): void {
     if (!isPlainObject(values)) throw new TypeError('andWith() takes an object of values to flash')
-    deepMerge(this.#pending, values)
+    this.#pending = deepMerge(cloneData(this.#pending), values)
   }
 
   /** Saves what is pending for the next request (adding to anything flashed earlier in this request). */
   async flash (session: Session): Promise<void> {
-    const earlier = await session.get(FLASH_KEY, {}) as Data
-    await session.put(FLASH_KEY, deepMerge(isPlainObject(earlier) ? earlier : {}, this.#pending))
+    if (this.#flashed) {
+      const earlier = await session.get(FLASH_KEY, {}) as Data
+      await session.put(FLASH_KEY, deepMerge(isPlainObject(earlier) ? earlier : {}, this.#pending))
+    } else {
+      await session.put(FLASH_KEY, this.#pending)
+    }
+    this.#flashed = true
     this.#pending = {}
   }
 

@@ -96,6 +96,12 @@ export class Router {
     return search ? `${url}?${search}` : url
   }
 
+  /** The route named so, or else the first whose handler is this 'Controller.method'. */
+  find (identifier: string): CompiledRoute | undefined {
+    const layer = this.#byName.get(identifier) ?? this.#byHandler.get(identifier)
+    return layer === undefined ? undefined : this.#routes.get(layer)
+  }
+
   /** Every route, in matching order. */
   list (): CompiledRoute[] {
     return [...this.#routes.values()]

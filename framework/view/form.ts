@@ -136,7 +136,7 @@ export class Form {
   /** The verb of the route an action names ('UserController.signup' -> POST), unless a verb was given. */
   #verbOf (handler: string, method: string | undefined): string {
     if (method && VERB.test(method)) return method.toUpperCase()
-    const route = this.#context.router.list().find((candidate) => candidate.handler === handler || candidate.name === handler)
+    const route = this.#context.router.find(handler)
     return route?.methods[0] ?? 'POST'
   }
 }
