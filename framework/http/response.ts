@@ -59,10 +59,13 @@ export class Response {
 
   /** Renders resources/views/<name>.njk ('auth.login' -> auth/login.njk) and sends it as HTML. */
   async sendView (name: string, data: Record<string, unknown> = {}): Promise<void> {
-    const html = await this.#http.app.views.render(name, await renderContext(this.#http, data))
+    const http = this.#http
+    // A CSRF token lives in the session: read it before the (synchronous) render may need it.
+    if (http.csrf !== null && !http.session.isLoaded) await http.session.load()
+    const html = http.app.views.render(name, renderContext(http, data))
     // The header itself, not ctx.type: no MIME lookup on every render.
-    this.#http.ctx.set('Content-Type', 'text/html; charset=utf-8')
-    this.#http.ctx.body = html
+    http.ctx.set('Content-Type', 'text/html; charset=utf-8')
+    http.ctx.body = html
   }
 
   /** Sets a cookie whose value (any JSON value) is encrypted with the app key. */

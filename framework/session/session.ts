@@ -100,7 +100,12 @@ export class Session {
 
   /** Reads the store, at most once per request. Features such as flash call it before rendering. */
   load (): Promise<void> {
-    if (this.#values !== null) return Promise.resolve()
+    if (this.#values !== null) return LOADED
+    // No cookie, no session to read: loaded at once, so that callers need not wait.
+    if (this.#cookies.get(this.#manager.config.cookie) === undefined) {
+      this.#values = {}
+      return LOADED
+    }
     this.#loading ??= this.#read()
     return this.#loading
   }
@@ -201,3 +206,5 @@ function parseCookieValue (value: string): [string, number] {
   const seconds = parseInt(value.slice(dot + 1), 36)
   return [value.slice(0, dot), Number.isFinite(seconds) ? seconds * 1000 : 0]
 }
+
+const LOADED: Promise<void> = Promise.resolve()

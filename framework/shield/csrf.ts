@@ -5,27 +5,28 @@
  */
 import crypto from 'node:crypto'
 import { randomBytes } from '../crypto/random'
-import type { Session } from '../session/session'
+import type { HttpContext } from '../http/context'
 
 /** Where the secret lives in the session. */
 export const CSRF_SECRET_KEY = '_csrfSecret'
 const SECRET_BYTES = 32
 
 export class Csrf {
-  readonly #session: Session
+  readonly #http: HttpContext
   #token: string | null = null
 
-  constructor (session: Session) {
-    this.#session = session
+  /** Takes the request rather than its session: most requests never ask for a token. */
+  constructor (http: HttpContext) {
+    this.#http = http
   }
 
   /** A token for forms and headers; creates the session's secret on first use. The session must be loaded. */
   token (): string {
     if (this.#token !== null) return this.#token
-    let secret = this.#session.getLoaded(CSRF_SECRET_KEY, null) as string | null
+    let secret = this.#http.session.getLoaded(CSRF_SECRET_KEY, null) as string | null
     if (typeof secret !== 'string') {
       secret = crypto.randomBytes(SECRET_BYTES).toString('base64url')
-      this.#session.putLoaded(CSRF_SECRET_KEY, secret)
+      this.#http.session.putLoaded(CSRF_SECRET_KEY, secret)
     }
     const secretBytes = Buffer.from(secret, 'base64url')
     const pad = randomBytes(secretBytes.length)
@@ -36,7 +37,7 @@ export class Csrf {
   /** Whether a token given by the client unmasks to the session's secret. */
   async verify (token: unknown): Promise<boolean> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 200) return false
-    const secret = await this.#session.get(CSRF_SECRET_KEY, null)
+    const secret = await this.#http.session.get(CSRF_SECRET_KEY, null)
     if (typeof secret !== 'string') return false
     const secretBytes = Buffer.from(secret, 'base64url')
     const raw = Buffer.from(token, 'base64url')

@@ -15,7 +15,7 @@ export const shieldMiddleware: Step = (http, next) => {
   if (config.referrerPolicy) ctx.set('Referrer-Policy', config.referrerPolicy)
   if (!config.csrf.enabled) return next()
 
-  const csrf = new Csrf(http.session)
+  const csrf = new Csrf(http)
   http.csrf = csrf
   if (!config.csrf.methods.includes(ctx.method) || isExcepted(ctx.path, config.csrf.except)) return next()
   return verifyToken(http, csrf).then(next)

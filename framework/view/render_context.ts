@@ -13,10 +13,8 @@ import { Form, renderAttributes } from './form'
 
 const NO_FLASH: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
 
-export async function renderContext (http: HttpContext, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+export function renderContext (http: HttpContext, data: Record<string, unknown>): Record<string, unknown> {
   const { flash, csrf } = http
-  // A CSRF token lives in the session: read it before the (synchronous) render may need it.
-  if (csrf !== null && !http.session.isLoaded) await http.session.load()
   const old = oldReader(flash)
   const csrfToken = tokenReader(csrf)
   const helpers: Record<string, unknown> = {

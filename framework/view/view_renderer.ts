@@ -27,14 +27,14 @@ export class ViewRenderer {
   }
 
   /** Renders a view with the given context. */
-  render (name: string, context: Record<string, unknown>): Promise<string> {
+  /** Renders a view with the given context (synchronously: the loader reads files synchronously). */
+  render (name: string, context: Record<string, unknown>): string {
     const file = this.fileOf(name)
-    return new Promise((resolve, reject) => {
-      this.env.render(file, context, (error, html) => {
-        if (error) reject(this.#explain(error, name, file))
-        else resolve(html ?? '')
-      })
-    })
+    try {
+      return this.env.getTemplate(file, true).render(context)
+    } catch (error) {
+      throw this.#explain(error as Error, name, file)
+    }
   }
 
   /** The template file of a view name, relative to resources/views. */
