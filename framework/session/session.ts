@@ -19,6 +19,8 @@ export class Session {
   readonly #cookies: CookieCarrier
   #id: string | null = null
   #values: SessionData | null = null
+  /** The values are the store's (it may hand the same object to other requests): copy before changing. */
+  #shared = false
   #loading: Promise<void> | null = null
   /** The id came from the cookie and the store knows it. */
   #stored = false
@@ -44,11 +46,11 @@ export class Session {
 
   /** put('key', value), with dotted keys for nested values, or put({ key: value, ... }). */
   async put (keyOrValues: string | SessionData, value?: unknown): Promise<void> {
-    const values = await this.#loaded()
+    await this.#loaded()
     if (typeof keyOrValues === 'string') {
-      this.#set(values, keyOrValues, value)
+      this.#set(keyOrValues, value)
     } else if (isPlainObject(keyOrValues)) {
-      for (const [key, item] of Object.entries(keyOrValues)) this.#set(values, key, item)
+      for (const [key, item] of Object.entries(keyOrValues)) this.#set(key, item)
     } else {
       throw new TypeError('session.put() takes a key and a value, or an object of values')
     }
@@ -71,7 +73,8 @@ export class Session {
 
   async forget (key: string): Promise<void> {
     const values = await this.#loaded()
-    if (unsetPath(values, key)) this.#changed.add(splitPath(key)[0]!)
+    if (getPath(values, key) === undefined && !Object.hasOwn(values, key)) return
+    if (unsetPath(this.#writable(), key)) this.#changed.add(splitPath(key)[0]!)
   }
 
   /** get() then forget(). */
@@ -85,6 +88,7 @@ export class Session {
   async flush (): Promise<void> {
     await this.#loaded()
     this.#values = {}
+    this.#shared = false
     this.#changed.clear()
     this.#replace = true
   }
@@ -124,7 +128,7 @@ export class Session {
   /** Synchronous write to a loaded session, for the framework's own keys (flash, CSRF). */
   putLoaded (key: string, value: unknown): void {
     if (this.#values === null) throw new Error('The session must be loaded before putLoaded()')
-    this.#set(this.#values, key, value)
+    this.#set(key, value)
   }
 
   /** Saves what changed (or only slides the expiry) and sends the cookies. Called once, by the server. */
@@ -157,10 +161,18 @@ export class Session {
     if (!this.#stored || this.#staleCookie || Date.now() - this.#sentAt >= this.#manager.touchInterval) this.#sendId()
   }
 
-  #set (values: SessionData, key: string, value: unknown): void {
+  #set (key: string, value: unknown): void {
     assertStorable(key, value)
-    setPath(values, key, cloneData(value))
+    setPath(this.#writable(), key, cloneData(value))
     this.#changed.add(splitPath(key)[0]!)
+  }
+
+  #writable (): SessionData {
+    if (this.#shared) {
+      this.#values = cloneData(this.#values)
+      this.#shared = false
+    }
+    return this.#values!
   }
 
   async #loaded (): Promise<SessionData> {
@@ -181,6 +193,7 @@ export class Session {
         this.#staleCookie = unsigned.stale
         this.#sentAt = sentAt
         this.#values = stored
+        this.#shared = true
         return
       }
     } else if (cookie) {

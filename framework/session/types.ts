@@ -30,7 +30,10 @@ export interface SessionCommit {
 }
 
 export interface SessionStore {
-  /** The values of a session, or null when the id is unknown or expired. */
+  /**
+   * The values of a session, or null when the id is unknown or expired. The store may give
+   * several requests the same object: sessions copy it before changing anything.
+   */
   read (id: string, cookies: CookieCarrier): Promise<SessionData | null> | SessionData | null
   /** Saves a commit and restarts the session's idle timeout. */
   write (id: string, commit: SessionCommit, cookies: CookieCarrier): Promise<void> | void

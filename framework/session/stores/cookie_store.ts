@@ -19,6 +19,13 @@ interface Payload {
   e: number
 }
 
+/** What a token holds: the JSON it decrypted to (null: not a token of ours), parsed when first read. */
+interface CachedPayload {
+  purpose: string
+  json: string | null
+  payload?: Payload | null
+}
+
 /** One of the two cookies: its name and what its contents are bound to. */
 interface Part {
   cookie: string
@@ -30,7 +37,7 @@ export class CookieStore implements SessionStore {
    * Payloads by token, as decrypted or as encrypted here: the browser sends back the cookie it
    * was given, and sends it again until it changes. Each entry keeps what it is bound to.
    */
-  readonly #payloads = new BoundedCache<string, { purpose: string, json: string | null }>(5_000)
+  readonly #payloads = new BoundedCache<string, CachedPayload>(5_000)
   readonly #data: Part
   readonly #flash: Part
   readonly #ageMs: number
@@ -47,9 +54,8 @@ export class CookieStore implements SessionStore {
     const data = this.#open(this.#data, id, cookies) as SessionData | undefined
     const flash = this.#open(this.#flash, id, cookies)
     if (data === undefined && flash === undefined) return null
-    const values = data ?? {}
-    if (flash !== undefined) values[FLASH_KEY] = flash
-    return values
+    // Shared with other requests of the cache: never changed here, only copied.
+    return flash === undefined ? data! : { ...data, [FLASH_KEY]: flash }
   }
 
   write (id: string, commit: SessionCommit, cookies: CookieCarrier): void {
@@ -84,21 +90,15 @@ export class CookieStore implements SessionStore {
     const token = cookies.get(part.cookie)
     if (!token) return undefined
     const purpose = `${part.purpose}:${id}`
-    const known = this.#payloads.get(token)
-    let json: string | null
-    if (known !== undefined && known.purpose === purpose) {
-      json = known.json
-    } else {
-      json = token.length <= COOKIE_LIMIT ? this.#app.decrypt(token, purpose) : null
-      this.#payloads.set(token, { purpose, json })
+    let known = this.#payloads.get(token)
+    if (known === undefined || known.purpose !== purpose) {
+      known = { purpose, json: token.length <= COOKIE_LIMIT ? this.#app.decrypt(token, purpose) : null }
+      this.#payloads.set(token, known)
     }
-    if (json === null) return undefined
-    try {
-      const payload = JSON.parse(json) as Payload
-      return payload.e > Date.now() ? payload.v : undefined
-    } catch {
-      return undefined
-    }
+    // Parsed on first use only, then shared by the requests that send this cookie.
+    if (known.payload === undefined) known.payload = parsePayload(known.json)
+    const { payload } = known
+    return payload !== null && payload.e > Date.now() ? payload.v : undefined
   }
 
   #seal (part: Part, id: string, value: unknown, cookies: CookieCarrier): void {
@@ -107,7 +107,18 @@ export class CookieStore implements SessionStore {
     const token = this.#app.encrypt(json, purpose)
     const size = part.cookie.length + 1 + token.length
     if (size > COOKIE_LIMIT) throw E_SESSION_TOO_LARGE(size)
+    // The JSON, not the values given: those belong to the caller, who may change them.
     this.#payloads.set(token, { purpose, json })
     cookies.set(part.cookie, token)
+  }
+}
+
+function parsePayload (json: string | null): Payload | null {
+  if (json === null) return null
+  try {
+    const payload = JSON.parse(json) as Payload
+    return typeof payload === 'object' && payload !== null && typeof payload.e === 'number' ? payload : null
+  } catch {
+    return null
   }
 }
