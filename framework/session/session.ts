@@ -193,7 +193,7 @@ export class Session {
         this.#staleCookie = unsigned.stale
         this.#sentAt = sentAt
         this.#values = stored
-        this.#shared = true
+        this.#shared = store.sharesValues === true
         return
       }
     } else if (cookie) {

@@ -31,9 +31,11 @@ export interface SessionCommit {
 
 export interface SessionStore {
   /**
-   * The values of a session, or null when the id is unknown or expired. The store may give
-   * several requests the same object: sessions copy it before changing anything.
+   * True when read() may give several requests the same object (a cache): sessions then copy
+   * it before changing anything. Otherwise read() must return an object of the request's own.
    */
+  readonly sharesValues?: boolean
+  /** The values of a session, or null when the id is unknown or expired. */
   read (id: string, cookies: CookieCarrier): Promise<SessionData | null> | SessionData | null
   /** Saves a commit and restarts the session's idle timeout. */
   write (id: string, commit: SessionCommit, cookies: CookieCarrier): Promise<void> | void

@@ -33,6 +33,8 @@ interface Part {
 }
 
 export class CookieStore implements SessionStore {
+  /** read() hands out parsed values it keeps for the next request with the same cookie. */
+  readonly sharesValues = true
   /**
    * Payloads by token, as decrypted or as encrypted here: the browser sends back the cookie it
    * was given, and sends it again until it changes. Each entry keeps what it is bound to.
