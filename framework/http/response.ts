@@ -47,8 +47,17 @@ export class Response {
   /** Redirects to a URL, or with 'back' to the Referer when it is on this site (else to /). */
   redirect (url: string, status = 302): this {
     const target = url === 'back' ? this.#back() : url
-    this.#http.ctx.redirect(target)
-    this.#http.ctx.status = status
+    const { ctx } = this.#http
+    if (PLAIN_URL.test(target)) {
+      // What ctx.redirect() does, without its content negotiation and encoding for a URL that needs none.
+      ctx.set('Location', target)
+      ctx.status = status
+      ctx.set('Content-Type', 'text/plain; charset=utf-8')
+      ctx.body = `Redirecting to ${target}.`
+      return this
+    }
+    ctx.redirect(target)
+    ctx.status = status
     return this
   }
 
@@ -136,3 +145,6 @@ export class Response {
 
 /** A path and query of plain characters, with no dot segments: URL parsing would leave it as it is. */
 const SIMPLE_PATH = /^(?![/\\])(?!.*(?:^|\/)\.)[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/
+
+/** A URL of plain characters (no quotes, angle brackets or spaces): safe as a header and as text as it is. */
+const PLAIN_URL = /^[A-Za-z0-9\-._~!$&()*+,;=:@/?%#]+$/

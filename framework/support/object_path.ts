@@ -126,5 +126,6 @@ export function isPlainObject (value: unknown): value is Data {
 
 /** Accepts keys as varargs or as one array: only('a', 'b') and only(['a', 'b']). */
 export function flattenKeys (keys: Array<string | string[]>): string[] {
-  return keys.length === 1 && Array.isArray(keys[0]) ? keys[0] : (keys.flat() as string[])
+  if (keys.length === 1 && Array.isArray(keys[0])) return keys[0]
+  return keys.some(Array.isArray) ? (keys.flat() as string[]) : (keys as string[])
 }
