@@ -90,7 +90,7 @@ async function runStack (stack: Stack, round: number, options: Options, redisPid
     }
     const units = options.units.filter((unit) => stack.units.includes(unit))
     load = fork(path.join(BENCH_DIR, 'load.ts'), [], { execArgv: ['--require', require.resolve('tsx/cjs')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-    if (units.some((unit) => unit !== 'S0')) await ask(load, { type: 'seed', baseUrl: server.baseUrl, sessions: options.connections })
+    if (units.some((unit) => unit !== 'S0')) await ask(load, { type: 'seed', baseUrl: server.baseUrl, sessions: options.connections, forms: units.includes('S34') })
     for (const unit of units) {
       // A run during which other processes were busy is taken again (BENCH_NOISE_RETRIES), and
       // the quietest attempt is kept: chosen by the machine's noise, never by its figures.

@@ -2,7 +2,8 @@
 import type { Kind, Unit } from './scenarios'
 
 export type ToLoad =
-  | { type: 'seed', baseUrl: string, sessions: number }
+  /** forms: also fetch each session's CSRF token from GET /signup (for S3 and S4). */
+  | { type: 'seed', baseUrl: string, sessions: number, forms: boolean }
   | { type: 'run', baseUrl: string, unit: Unit, connections: number, warmup: number, duration: number, perSessionCounter: boolean }
 
 export type FromLoad =

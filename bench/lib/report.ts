@@ -61,9 +61,14 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]):
         const own = figures.get(stack.name)?.get(kind)
         return raw && own ? ratio(own.rps / raw.rps) : '-'
       })])
-      const bare = figures.get('koa-bare')?.get('S0')
-      const own = figures.get(stack.name)?.get('S0')
-      if (bare && own && measuredKinds.includes('S0')) rows.push(['', 'bare Koa', ...measuredKinds.map((kind) => kind === 'S0' ? ratio(own.rps / bare.rps) : '')])
+      const bare = figures.get('koa-bare')
+      if (bare) {
+        rows.push(['', 'bare Koa', ...measuredKinds.map((kind) => {
+          const theirs = bare.get(kind)
+          const own = figures.get(stack.name)?.get(kind)
+          return theirs && own ? ratio(own.rps / theirs.rps) : ''
+        })])
+      }
     }
     lines.push(table(['adonis-lite', 'divided by', ...measuredKinds], rows))
     lines.push('')

@@ -18,7 +18,7 @@ export interface Stack {
   label: string
   family: 'adonis-lite' | 'koa' | 'express' | 'raw'
   storage: Storage
-  /** The runs it answers (bare Koa only serves the plain page). */
+  /** The runs it answers (bare Koa serves the plain page and the cart page only). */
   units: Unit[]
   /** Whether it keeps real sessions (the raw limit answers fixed data). */
   sessions: boolean
@@ -65,7 +65,7 @@ export const ALL_STACKS: Stack[] = [
   adonis('memory'),
   peer('koa', 'cookie', 'cookie', 'Koa 3 + koa-session (cookie store)'),
   peer('koa', 'redis', 'redis', 'Koa 3 + koa-session (ioredis store)'),
-  peer('koa', 'bare', 'none', 'Koa 3 + koa-router, no session', ['S0']),
+  peer('koa', 'bare', 'none', 'Koa 3 + koa-router, no session', ['S0', 'S1']),
   peer('express', 'memory', 'memory', 'Express 5 + express-session (MemoryStore)'),
   peer('express', 'file', 'file', 'Express 5 + express-session (session-file-store)'),
   peer('express', 'redis', 'redis', 'Express 5 + express-session (connect-redis)'),

@@ -26,7 +26,6 @@ export class ViewRenderer {
     for (const [name, filter] of Object.entries(options.filters)) this.env.addFilter(name, filter)
   }
 
-  /** Renders a view with the given context. */
   /** Renders a view with the given context (synchronously: the loader reads files synchronously). */
   render (name: string, context: Record<string, unknown>): string {
     const file = this.fileOf(name)

@@ -2,7 +2,8 @@
  * The Koa peer: Koa 3 + koa-router + koa-session + Nunjucks, the way a Koa user writes the
  * benchmark's pages. STORE picks koa-session's store: 'cookie' (its default, the session in
  * a signed cookie), 'redis' (the small ioredis store below), or 'bare' (Koa + koa-router and
- * no session at all: only the plain page).
+ * no session at all: the plain page, and the cart page with fixed items, which is the most a
+ * Koa app can do on S1).
  */
 import Koa from 'koa'
 import Router from 'koa-router'
@@ -38,7 +39,13 @@ router.get('/', (ctx) => {
   ctx.body = views.render('welcome.njk')
 })
 
-if (store !== 'bare') {
+if (store === 'bare') {
+  router.get('/seed', (ctx) => { ctx.body = 'seeded' })
+  router.get('/cart', (ctx) => {
+    ctx.type = 'html'
+    ctx.body = views.render('cart.njk', { cartItems: CART_ITEMS })
+  })
+} else {
   if (store === 'redis') redis = new Redis(settings.redisUrl)
   else if (store !== 'cookie') throw new Error(`STORE must be cookie, redis or bare, not '${store}'`)
   app.use(createSession({
