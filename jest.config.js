@@ -3,4 +3,5 @@ module.exports = {
   ...require('./jest-preset'),
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bench/'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/global_setup.js',
 }

@@ -1,0 +1,28 @@
+/**
+ * The redis driver's tests need Redis on 127.0.0.1:6379 (or REDIS_URL). When nothing answers
+ * there and redis-server is installed, start one, as .ci/run does, so that `npm test` alone
+ * works on a machine that has Redis installed but not running.
+ */
+const net = require('node:net')
+const { execFileSync } = require('node:child_process')
+
+function answers (port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port })
+    socket.setTimeout(500)
+    socket.once('connect', () => { socket.destroy(); resolve(true) })
+    socket.once('timeout', () => { socket.destroy(); resolve(false) })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+module.exports = async function startRedis () {
+  if (process.env.REDIS_URL || await answers(6379)) return
+  try {
+    execFileSync('redis-server', ['--daemonize', 'yes', '--port', '6379', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+  } catch {
+    console.warn('\nNo Redis on 127.0.0.1:6379 and no redis-server to start: the redis driver tests will fail. Install it (apt-get install redis-server) or set REDIS_URL.\n')
+    return
+  }
+  for (let tries = 0; tries < 50 && !await answers(6379); tries++) await new Promise((resolve) => setTimeout(resolve, 100))
+}
