@@ -7,27 +7,16 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { freePort } from '../helpers/ports'
 
 const REPOSITORY = path.join(__dirname, '..', '..')
 const OUTPUT = path.join(REPOSITORY, 'test', 'output')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** The machine has no network: these keep Chromium from waiting on it. */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-
-function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** Runs `adonis-lite serve` in the app, in a process group of its own; resolves once it listens. */
 async function serve (appDir: string, port: number): Promise<ChildProcess> {

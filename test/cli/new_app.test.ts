@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { BIN, cli, cliEnv, freePort, get, groupAlive, removeDir, run, Running, sleep, tempDir, waitForHttp } from './cli_helpers'
+import { freePort } from '../helpers/ports'
+import { BIN, cli, cliEnv, get, groupAlive, removeDir, run, Running, sleep, tempDir, waitForHttp } from './cli_helpers'
 
 jest.setTimeout(120_000)
 

@@ -7,11 +7,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { TestClient } from 'adonis-lite/testing'
 import { fixture, TEST_KEY } from '../helpers/apps'
+import { freePort } from '../helpers/ports'
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'adonis-lite')
 const CLIENTS = 50
@@ -20,17 +20,6 @@ const CYCLES_MS = Number(process.env.CRASH_MS) || 12_000
 const MIN_KILLS = 5
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** A state the fixture's /crash/write stores: whole only if blob and digest match owner and n. */
 function checkState (state: Record<string, unknown>): string | null {

@@ -5,24 +5,13 @@
  * running afterwards, and it serves the sign-up page.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { TEST_KEY } from '../helpers/apps'
 import { rawRequest, type RawRequest } from '../fuzz/raw_http'
+import { freePort } from '../helpers/ports'
 
 const REPOSITORY = path.join(__dirname, '..', '..')
-
-function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 const form = (body: string | Buffer, type = 'application/x-www-form-urlencoded'): RawRequest =>
   ({ method: 'POST', path: '/signup', headers: [['Content-Type', type]], body: Buffer.isBuffer(body) ? body : Buffer.from(body) })

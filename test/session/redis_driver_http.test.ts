@@ -3,10 +3,10 @@
  * two app processes must share sessions, and once against a port where no Redis listens.
  */
 import { randomBytes } from 'node:crypto'
-import net from 'node:net'
 import { Redis } from 'ioredis'
 import { testClient, TestClient, type AppClient } from 'adonis-lite/testing'
 import { fixture, TEST_KEY } from '../helpers/apps'
+import { freePort } from '../helpers/ports'
 
 const REDIS_URL = 'redis://127.0.0.1:6379'
 const PREFIX = `test:${randomBytes(6).toString('hex')}:`
@@ -107,12 +107,3 @@ describe('Session | redis driver over HTTP while Redis is down', () => {
   })
 })
 
-function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}

@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { TestClient } from 'adonis-lite/testing'
-import { BIN, cliEnv, freePort, Running, waitForHttp } from '../cli/cli_helpers'
+import { BIN, cliEnv, Running, waitForHttp } from '../cli/cli_helpers'
+import { freePort } from '../helpers/ports'
 import { fixture, TEST_KEY } from '../helpers/apps'
 import { get, put } from './session_contract'
 

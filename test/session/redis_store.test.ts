@@ -4,13 +4,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import net from 'node:net'
 import { once } from 'node:events'
 import { Redis } from 'ioredis'
 import { sessionDrivers } from '../../framework/session/drivers'
 import { SESSION_DEFAULTS } from '../../framework/session/session_config'
 import { RedisStore } from '../../framework/session/stores/redis_store'
 import type { CookieCarrier, DriverContext, SessionConfig, SessionData, SessionStore } from '../../framework/session/types'
+import { freePort } from '../helpers/ports'
 
 const REDIS_URL = 'redis://127.0.0.1:6379'
 const PREFIX = `test:${randomBytes(6).toString('hex')}:`
@@ -326,16 +326,6 @@ async function eventually<T> (fn: () => T | Promise<T>, ms: number): Promise<T> 
       await sleep(100)
     }
   }
-}
-
-function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 /** Starts a throwaway redis-server (password s3cret) and resolves once it accepts connections (5 s at most). */
