@@ -20,8 +20,9 @@ module.exports = async function startRedis () {
   if (process.env.REDIS_URL || await answers(6379)) return
   try {
     execFileSync('redis-server', ['--daemonize', 'yes', '--port', '6379', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-  } catch {
-    console.warn('\nNo Redis on 127.0.0.1:6379 and no redis-server to start: the redis driver tests will fail. Install it (apt-get install redis-server) or set REDIS_URL.\n')
+  } catch (error) {
+    const why = error.code === 'ENOENT' ? 'no redis-server is installed (apt-get install redis-server)' : `redis-server would not start: ${error.message}`
+    console.warn(`\nNo Redis answers on 127.0.0.1:6379 and ${why}. The redis driver tests will fail; start Redis there or set REDIS_URL.\n`)
     return
   }
   for (let tries = 0; tries < 50 && !await answers(6379); tries++) await new Promise((resolve) => setTimeout(resolve, 100))
