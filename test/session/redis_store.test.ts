@@ -123,6 +123,17 @@ describe('Session | redis store', () => {
     expect(await first.read(id, noCookies)).toEqual({ cart: ['book'], visits: 1 })
   })
 
+  it('writes and removes sessions of many thousand top-level keys in one commit', async () => {
+    const store = newStore()
+    const id = newId()
+    const values = Object.fromEntries(Array.from({ length: 10_000 }, (_, index) => [`key${index}`, index]))
+    await write(store, id, values, null)
+    expect(await store.read(id, noCookies)).toEqual(values)
+    const removed = new Map(Object.keys(values).slice(0, 9_999).map((key) => [key, undefined]))
+    await write(store, id, { key9999: 9999 }, removed)
+    expect(await store.read(id, noCookies)).toEqual({ key9999: 9999 })
+  })
+
   it('lets the last commit win when two requests change the same key', async () => {
     const store = newStore()
     const id = newId()

@@ -50,11 +50,13 @@ const CLIENT_OPTIONS: RedisOptions = {
  * whole session, the number n of fields to set, n field/value pairs, then the fields to remove.
  */
 const COMMIT_SCRIPT = `
-if ARGV[2] == '1' then redis.call('DEL', KEYS[1]) end
-local n = tonumber(ARGV[3])
-if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, 4, 3 + 2 * n)) end
-if #ARGV > 3 + 2 * n then redis.call('HDEL', KEYS[1], unpack(ARGV, 4 + 2 * n)) end
-redis.call('PEXPIRE', KEYS[1], ARGV[1])
+local key = KEYS[1]
+if ARGV[2] == '1' then redis.call('DEL', key) end
+local last = 3 + 2 * tonumber(ARGV[3])
+-- A field at a time: unpack() of a whole list fails past a few thousand values.
+for i = 4, last, 2 do redis.call('HSET', key, ARGV[i], ARGV[i + 1]) end
+for i = last + 1, #ARGV do redis.call('HDEL', key, ARGV[i]) end
+redis.call('PEXPIRE', key, ARGV[1])
 return 1`
 
 type SessionClient = Redis & { commitSession (key: string, ...args: Array<string | number>): Promise<unknown> }
