@@ -14,7 +14,9 @@ export function isFilled (value: unknown): boolean {
 }
 
 // Plain decimal notation only: '0x10', 'Infinity' and '1 000' are not numbers a person types.
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+// Each character can match one way only: `\d+\.?\d*` would split a run of digits in every
+// possible way before failing, quadratic in its length.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 
 /** A number, or a numeric string as a form posts it ('42', ' -3.5 ', '1e3'); NaN for anything else. */
 export function toNumber (value: unknown): number {
@@ -45,10 +47,13 @@ const DATE_WORDS = new Set([
   'am', 'pm', 't', 'z', 'gmt', 'utc', 'ut', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt',
 ])
 
+/** Longer than any date a person writes ('Wednesday, September 30, 2020 10:00:00.000 PM GMT+02:00'). */
+export const DATE_MAX_LENGTH = 100
+
 /** Whether a value is a valid Date, an ISO date string, or a date string Date.parse understands. */
 export function isDate (value: unknown): boolean {
   if (value instanceof Date) return !Number.isNaN(value.getTime())
-  if (typeof value !== 'string') return false
+  if (typeof value !== 'string' || value.length > DATE_MAX_LENGTH) return false
   const text = value.trim()
   const iso = ISO_DATE.exec(text)
   if (iso) return isoPartsValid(iso)

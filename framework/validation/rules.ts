@@ -4,6 +4,8 @@
  */
 import { array, boolean, number, string, type Schema } from 'yup'
 import { getPath, isPlainObject } from '../support/object_path'
+import { RE2JS } from 're2js'
+import { isEmail, isUrl } from './formats'
 import { isAccepted, isDate, isFilled, toNumber } from './form_values'
 import { humanise } from './messages'
 import type { SizeKind } from './types'
@@ -109,21 +111,44 @@ function listed (args: readonly string[], allowed: boolean): (value: unknown) =>
   return (value) => Array.isArray(value) ? many(value) : one(value)
 }
 
-/** A RegExp from a `regex:` argument: `^[a-z]+$`, or `/^[a-z]+$/i` to give flags. */
-export function toRegExp (source: string): RegExp {
+/**
+ * A `regex:` argument (`^[a-z]+$`, or `/^[a-z]+$/i` to give flags) as a pattern that matches in
+ * time linear in the input, whatever the pattern: it runs on user input, where a backtracking
+ * engine can spend minutes on a short crafted value with a pattern such as (a+)+. RE2's syntax
+ * is JavaScript's without lookarounds and backreferences, which cannot be matched in linear time.
+ */
+export function compilePattern (source: string): RE2JS {
   const literal = /^\/(.*)\/([a-z]*)$/s.exec(source)
-  if (!literal) return new RegExp(source)
-  // 'g' and 'y' make RegExp#test stateful, so one request's match would shift the next one's.
-  return new RegExp(literal[1]!, literal[2]!.replace(/[gy]/g, ''))
+  if (!literal) return RE2JS.compile(source)
+  let flags = 0
+  for (const flag of literal[2]!) {
+    if (flag === 'i') flags |= RE2JS.CASE_INSENSITIVE
+    else if (flag === 'm') flags |= RE2JS.MULTILINE
+    else if (flag === 's') flags |= RE2JS.DOTALL
+    // g and y only matter for repeated searches, u for JavaScript's own engine.
+    else if (!'guy'.includes(flag)) throw new SyntaxError(`unknown flag '${flag}' (use i, m or s)`)
+  }
+  return RE2JS.compile(literal[1]!, flags)
 }
 
 function validPattern (args: readonly string[]): string | undefined {
   if (args.length !== 1 || args[0] === '') return "needs a pattern, as in 'regex:^[a-z]+$'"
   try {
-    toRegExp(args[0]!)
+    compilePattern(args[0]!)
     return undefined
   } catch (error) {
-    return `has an invalid pattern (${(error as Error).message})`
+    const reason = (error as Error).message
+    const unsupported = /\(\?[=!<]|\\[1-9k]/.test(args[0]!) ? ': lookarounds and backreferences are not supported, since patterns must match in linear time' : ''
+    return `has an invalid pattern (${reason})${unsupported}`
+  }
+}
+
+/** Whether a string (or a number or boolean, as text) contains a match, as RegExp#test. */
+function matchesPattern (pattern: RE2JS): (value: unknown) => boolean {
+  return (value) => {
+    const type = typeof value
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return false
+    return pattern.matcher(String(value)).find()
   }
 }
 
@@ -133,8 +158,8 @@ const sameValue = (value: unknown, data: unknown, other: string) => value === ge
 export const RULES: Readonly<Record<string, RuleDefinition>> = {
   required: simple(isFilled, (label) => `The ${label} field is required.`, true),
   accepted: simple(isAccepted, (label) => `The ${label} field must be accepted.`),
-  email: simple(byYup(string().email()), (label) => `The ${label} field must be a valid email address.`),
-  url: simple(byYup(string().url()), (label) => `The ${label} field must be a valid URL.`),
+  email: simple(isEmail, (label) => `The ${label} field must be a valid email address.`),
+  url: simple(isUrl, (label) => `The ${label} field must be a valid URL.`),
   alpha: simple(byYup(string().matches(/^[\p{L}\p{M}]+$/u)), (label) => `The ${label} field may only contain letters.`),
   alpha_numeric: simple(byYup(string().matches(/^[\p{L}\p{M}\p{Nd}]+$/u)),
     (label) => `The ${label} field may only contain letters and numbers.`),
@@ -183,7 +208,7 @@ export const RULES: Readonly<Record<string, RuleDefinition>> = {
   },
   regex: {
     checkArgs: validPattern,
-    build: (args) => ({ test: byYup(string().matches(toRegExp(args[0]!))), message: (label) => `The ${label} field format is invalid.` }),
+    build: (args) => ({ test: matchesPattern(compilePattern(args[0]!)), message: (label) => `The ${label} field format is invalid.` }),
   },
 }
 

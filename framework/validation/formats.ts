@@ -1,0 +1,47 @@
+/**
+ * Text formats that rules check on user input (email, URL), each in time linear in its
+ * length: a value longer than the format's natural maximum is refused before any matching, and
+ * no pattern here can backtrack more than a bounded number of steps per character. yup's own
+ * url() cannot promise that: its pattern takes seconds on a 58-character dotted host.
+ */
+import { string } from 'yup'
+
+/** The longest address SMTP carries (RFC 5321): a longer value is not an email address. */
+export const EMAIL_MAX_LENGTH = 254
+
+/** The longest URL browsers and servers commonly accept. */
+export const URL_MAX_LENGTH = 2048
+
+// yup's pattern is the HTML standard's; each domain label is bounded to 63 characters, so it
+// tries a bounded number of ways per character.
+const EMAIL = string().email()
+
+/** Whether a value is an email address, as <input type="email"> accepts it. */
+export function isEmail (value: unknown): boolean {
+  return typeof value === 'string' && value.length <= EMAIL_MAX_LENGTH && EMAIL.isValidSync(value)
+}
+
+const URL_SCHEME = /^(?:https?|ftp):\/\//i
+// Whitespace and control characters, which the URL parser would silently drop or trim.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\s\u0000-\u001f\u007f]/
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+
+/**
+ * Whether a value is an absolute http, https or ftp URL with a host: a domain name whose labels
+ * are at most 63 characters, 'localhost', or an IP address.
+ */
+export function isUrl (value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > URL_MAX_LENGTH) return false
+  if (!URL_SCHEME.test(value) || INVISIBLE.test(value)) return false
+  let host: string
+  try {
+    host = new URL(value).hostname
+  } catch {
+    return false
+  }
+  if (host.startsWith('[')) return true // an IPv6 address, checked by the parser
+  if (host === 'localhost') return true
+  const labels = host.split('.')
+  return labels.length >= 2 && labels.every((label) => HOST_LABEL.test(label))
+}
