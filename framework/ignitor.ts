@@ -20,6 +20,7 @@ import { compileRoutes } from './routing/compile_routes'
 import { beginRoutes, useRouter } from './routing/route_facade'
 import { sessionConfig } from './session/session_config'
 import { SessionManager } from './session/session_manager'
+import { CSRF_SECRET_KEY } from './shield/csrf'
 import { shieldConfig } from './shield/shield_config'
 import { findModule, loadModule } from './support/module_loader'
 import { urlFilters } from './view/filters'
@@ -55,7 +56,7 @@ export function boot (options: BootOptions): Application {
   const collector = beginRoutes()
   loadModule(routesFile, root)
   // After the routes file, so that it (or a file it imports) may register a session driver.
-  const sessions = new SessionManager(sessionConfig(config.get('session')), { root, signer, encrypter, logger })
+  const sessions = new SessionManager(sessionConfig(config.get('session')), { root, signer, encrypter, logger, idBoundKeys: [CSRF_SECRET_KEY] })
   const router = compileRoutes(collector, kernel, root)
   useRouter(router)
 

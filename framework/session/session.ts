@@ -84,22 +84,28 @@ export class Session {
     return value
   }
 
-  /** Removes every value; the stored session is deleted at commit unless new values are put. */
+  /**
+   * Removes every value and gives up the id (call it on logout): the stored session is deleted
+   * at commit, and values put afterwards start a session under a new id, so a request still in
+   * flight with the old id can never bring the old session back.
+   */
   async flush (): Promise<void> {
     await this.#loaded()
     this.#values = {}
     this.#shared = false
     this.#changed.clear()
-    this.#replace = true
+    this.#giveUpId(null)
   }
 
-  /** A new id for the same values (call it on login, against session fixation); the old one is deleted. */
+  /**
+   * A new id for the same values (call it on login, against session fixation); the old one is
+   * deleted. Values bound to the id, such as the CSRF secret, are dropped with it.
+   */
   async regenerate (): Promise<void> {
     await this.#loaded()
-    if (this.#stored && this.#id !== null) this.#discardedId = this.#id
-    this.#id = newSessionId()
-    this.#stored = false
-    this.#replace = true
+    const values = this.#writable()
+    for (const key of this.#manager.idBoundKeys) delete values[key]
+    this.#giveUpId(newSessionId())
   }
 
   /** Reads the store, at most once per request. Features such as flash call it before rendering. */
@@ -117,6 +123,16 @@ export class Session {
   /** Whether the session has been read (its values can be used synchronously). */
   get isLoaded (): boolean {
     return this.#values !== null
+  }
+
+  /** Whether the store holds this session under the id the browser sent (once loaded). */
+  get isStored (): boolean {
+    return this.#stored
+  }
+
+  /** Whether this request changed the session, so that the commit writes it. */
+  get isDirty (): boolean {
+    return this.#changed.size > 0 || this.#replace
   }
 
   /** Synchronous read of a loaded session, for views that cannot wait (old(), csrfField()). */
@@ -165,6 +181,14 @@ export class Session {
     assertStorable(key, value)
     setPath(this.#writable(), key, cloneData(value))
     this.#changed.add(splitPath(key)[0]!)
+  }
+
+  /** The stored session goes at commit; whatever is left is written under the next id (a new one when null). */
+  #giveUpId (next: string | null): void {
+    if (this.#stored && this.#id !== null) this.#discardedId = this.#id
+    this.#id = next
+    this.#stored = false
+    this.#replace = true
   }
 
   #writable (): SessionData {

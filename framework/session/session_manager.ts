@@ -17,6 +17,8 @@ export interface SessionManagerOptions {
   signer: Signer
   encrypter: Encrypter
   logger: Logger
+  /** Keys that belong to the id rather than to the user, dropped by regenerate() (the CSRF secret). */
+  idBoundKeys?: readonly string[]
 }
 
 export class SessionManager {
@@ -29,6 +31,7 @@ export class SessionManager {
    * often, not on every request: a minute, or a tenth of `age` for short ages.
    */
   readonly touchInterval: number
+  readonly idBoundKeys: readonly string[]
   readonly #cookieOptions: CookieOptions
 
   constructor (config: SessionConfig, options: SessionManagerOptions) {
@@ -38,6 +41,7 @@ export class SessionManager {
     this.signer = options.signer
     this.log = options.logger
     this.touchInterval = Math.min(60_000, config.age * 6_000)
+    this.idBoundKeys = options.idBoundKeys ?? []
     const { encrypter } = options
     this.store = factory(config, {
       root: options.root,
@@ -57,7 +61,12 @@ export class SessionManager {
 
   /** The session of one request. */
   create (http: HttpContext): Session {
-    return new Session(this, new SessionCookies(http.cookies, this.#cookieOptions))
+    return new Session(this, this.carrier(http.cookies))
+  }
+
+  /** The request's cookies, set with the session cookie's attributes (for cookies that go with it). */
+  carrier (jar: CookieJar): CookieCarrier {
+    return new SessionCookies(jar, this.#cookieOptions)
   }
 
   async close (): Promise<void> {

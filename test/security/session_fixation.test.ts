@@ -57,9 +57,17 @@ describe.each(['cookie', 'file', 'redis', 'memory'])('Security | session fixatio
     expect(new URL(posted.location!).pathname).toBe('/account')
   }
 
+  /** A stored session of the attacker's own: a sign-up that fails keeps its input in one. */
+  async function sessionOfOwn (client: TestClient): Promise<string> {
+    const form = await client.get('/signup')
+    const posted = await client.post('/signup', { email: 'not an email', _csrf: csrfOf(form.text) }, { headers: { referer: `${app.url}/signup` } })
+    expect(posted.status).toBe(302)
+    return csrfOf((await client.get('/signup')).text)
+  }
+
   it('gives the victim a new session id at sign-in; the planted one opens nothing', async () => {
     const attacker = app.newClient()
-    await attacker.get('/signup')
+    await sessionOfOwn(attacker)
     const planted = idOf(attacker)!
     expect(planted).not.toBeNull()
     if (driver === 'file' || driver === 'redis') expect(await stored(planted)).toBe(true)
@@ -79,12 +87,29 @@ describe.each(['cookie', 'file', 'redis', 'memory'])('Security | session fixatio
     if (driver === 'file' || driver === 'redis') expect(await stored(planted)).toBe(false)
   })
 
+  it('gives the victim a new CSRF secret at sign-in: a token taken before it no longer passes', async () => {
+    const attacker = app.newClient()
+    const taken = await sessionOfOwn(attacker)
+    const victim = app.newClient()
+    for (const cookie of attacker.jar.all()) victim.jar.set(cookie.name, cookie.value)
+    // Before sign-in the planted session and its token go together, as any session's do.
+    const before = await victim.post('/signup', { email: 'nope', _csrf: taken }, { headers: { referer: `${app.url}/signup` } })
+    expect(before.status).toBe(302)
+    await signUp(victim, 'token@example.com')
+
+    // A forged request from the victim's browser, with the token the attacker kept.
+    const forged = await victim.post('/signup', { email: 'attacker@example.com', password: 'secret1', _csrf: taken }, { headers: { accept: 'application/json' } })
+    expect(forged.status).toBe(403)
+    expect(forged.json().code).toBe('E_BAD_CSRF_TOKEN')
+    expect((await victim.get('/account')).text).toContain('Signed in as token@example.com')
+  })
+
   it('never uses an id the client made up, even one signed with the app key', async () => {
     const chosen = crypto.randomBytes(24).toString('base64url')
     const victim = app.newClient()
     victim.jar.set(SESSION_COOKIE, new Signer([TEST_KEY]).sign(chosen, 'session-id'))
     await victim.get('/signup')
-    expect(idOf(victim)).not.toBe(chosen)
+    if (driver === 'file' || driver === 'redis') expect(await stored(chosen)).toBe(false)
     await signUp(victim, 'chosen@example.com')
     expect(idOf(victim)).not.toBe(chosen)
     if (driver === 'file' || driver === 'redis') expect(await stored(chosen)).toBe(false)

@@ -75,6 +75,20 @@ describe('Session | redis store', () => {
     expect(await newStore().read(newId(), noCookies)).toBeNull()
   })
 
+  it('writes nothing for a commit of some keys once another process has destroyed the session', async () => {
+    // Two stores, as two app processes: one signs out while the other's request is in flight.
+    const inFlight = newStore()
+    const signingOut = newStore()
+    const id = newId()
+    await write(signingOut, id, { userId: 7, _csrfSecret: 'secret' }, null)
+    const read = await inFlight.read(id, noCookies)
+    expect(read).toEqual({ userId: 7, _csrfSecret: 'secret' })
+    await signingOut.destroy(id, noCookies)
+    await write(inFlight, id, { ...read, lastSeen: 1 }, new Map([['lastSeen', 1]]))
+    expect(await admin.exists(`${PREFIX}${id}`)).toBe(0)
+    expect(await signingOut.read(id, noCookies)).toBeNull()
+  })
+
   it('gives values back with their types', async () => {
     const store = newStore()
     const id = newId()

@@ -239,6 +239,46 @@ export function sessionContract (setup: DriverSetup): void {
       expect(cart.text).toContain('<li>Apple x 2</li><li>Pear &amp; Plum x 1</li>')
     })
 
+    /** Runs `during` while a request of c that read the session waits to change `key`; resolves once that request is answered. */
+    async function whileInFlight (c: TestClient, key: string, during: () => Promise<void>): Promise<void> {
+      const gate = Math.random().toString(36).slice(2)
+      const held = c.get(`/t/hold?${query({ gate, key, value: 'stale' })}`)
+      while (!(await client().get(`/t/holding?gate=${gate}`)).json().holding) await new Promise((resolve) => setTimeout(resolve, 5))
+      await during()
+      await client().get(`/t/release?gate=${gate}`)
+      expect((await held).status).toBe(200)
+    }
+
+    it(setup.mergesConcurrentChanges
+      ? 'keeps a flushed session gone when a request that read it before commits after'
+      : 'cannot revoke the cookies of a flushed session (values live in the browser)', async () => {
+      const c = client()
+      await put(c, 'userId', 7)
+      const before = c.clone()
+      await whileInFlight(c, 'lastSeen', async () => { await c.get('/t/flush') })
+      if (setup.mergesConcurrentChanges) {
+        expect((await before.get('/t/all')).json()).toEqual({})
+        expect((await c.get('/t/all')).json()).toEqual({})
+      } else {
+        expect(await get(before, 'userId')).toBe(7)
+      }
+    })
+
+    it(setup.mergesConcurrentChanges
+      ? 'writes nothing to the old id when a request that read it commits after regenerate()'
+      : 'cannot revoke the cookies of a regenerated session (values live in the browser)', async () => {
+      const c = client()
+      await put(c, 'userId', 7)
+      const before = c.clone()
+      await whileInFlight(c, 'lastSeen', async () => { await c.get('/t/regenerate') })
+      if (setup.mergesConcurrentChanges) {
+        expect((await before.get('/t/all')).json()).toEqual({})
+        expect((await c.get('/t/all')).json()).toEqual({ userId: 7 })
+      } else {
+        expect(await get(before, 'userId')).toBe(7)
+      }
+    })
+
     it(setup.mergesConcurrentChanges
       ? 'keeps both changes of two parallel requests of one client'
       : 'keeps one of two parallel requests of one client (last writer wins)', async () => {

@@ -55,6 +55,7 @@ export class FileStore implements SessionStore {
   write (id: string, commit: SessionCommit): Promise<void> {
     return this.#exclusive(id, async () => {
       const values = applyCommit(commit.changes ? await this.read(id) : null, commit)
+      if (values === null) return
       await this.#writeAtomically(this.#file(id), JSON.stringify(values))
     })
   }

@@ -32,6 +32,7 @@ export class MemoryStore implements SessionStore {
 
   write (id: string, commit: SessionCommit): void {
     const values = applyCommit(commit.changes ? this.read(id) : null, commit)
+    if (values === null) return
     this.#sessions.set(id, { json: JSON.stringify(values), expiresAt: Date.now() + this.#ageMs })
   }
 

@@ -6,7 +6,9 @@
  * - read: HGETALL; an empty hash is an unknown id. Reads leave the TTL alone: the session
  *   slides it through touch(), at most every so often (see SessionManager.touchInterval).
  * - write: one Lua script, atomic: HSET of the changed fields, HDEL of the removed ones (or DEL
- *   and HSET of every field for a whole new session), PEXPIRE. Only this request's keys are
+ *   and HSET of every field for a whole new session), PEXPIRE. A commit of some keys to a hash
+ *   that no longer exists writes nothing: a session destroyed by a concurrent logout, in any
+ *   process, is never brought back by a request that read it before. Only this request's keys are
  *   written, so concurrent requests that change different keys keep both changes. Two requests
  *   that change the same top-level key: the last commit wins for that key. Forgetting the last
  *   key leaves no hash, hence no session.
@@ -51,7 +53,12 @@ const CLIENT_OPTIONS: RedisOptions = {
  */
 const COMMIT_SCRIPT = `
 local key = KEYS[1]
-if ARGV[2] == '1' then redis.call('DEL', key) end
+if ARGV[2] == '1' then
+  redis.call('DEL', key)
+elseif redis.call('EXISTS', key) == 0 then
+  -- Some keys of a session that is gone (flushed, regenerated, expired): it stays gone.
+  return 0
+end
 local last = 3 + 2 * tonumber(ARGV[3])
 -- A field at a time: unpack() of a whole list fails past a few thousand values.
 for i = 4, last, 2 do redis.call('HSET', key, ARGV[i], ARGV[i + 1]) end
