@@ -20,6 +20,7 @@ export const SESSION_DEFAULTS: SessionConfig = {
   secure: false,
   file: { directory: 'sessions' },
   redis: { url: 'redis://127.0.0.1:6379', prefix: 'session:' },
+  memory: { maxSessions: 10_000 },
 }
 
 export function sessionConfig (given: unknown): SessionConfig {
@@ -30,6 +31,7 @@ export function sessionConfig (given: unknown): SessionConfig {
     ...raw,
     file: { ...SESSION_DEFAULTS.file, ...(raw.file ?? {}) },
     redis: { ...SESSION_DEFAULTS.redis, ...(raw.redis ?? {}) },
+    memory: { ...SESSION_DEFAULTS.memory, ...(raw.memory ?? {}) },
   }
   if (typeof config.driver !== 'string' || config.driver === '') fail('driver', "must name a driver: 'cookie', 'file', 'redis' or 'memory'")
   if (typeof config.cookie !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(config.cookie)) fail('cookie', 'must be a cookie name (letters, digits and -_.)')
@@ -41,6 +43,7 @@ export function sessionConfig (given: unknown): SessionConfig {
   if (typeof config.file.directory !== 'string' || config.file.directory === '') fail('file.directory', 'must be a folder name under storage/')
   if (typeof config.redis.url !== 'string') fail('redis.url', "must be a URL such as 'redis://127.0.0.1:6379'")
   if (typeof config.redis.prefix !== 'string') fail('redis.prefix', "must be a string such as 'session:'")
+  if (!Number.isInteger(config.memory.maxSessions) || config.memory.maxSessions < 1) fail('memory.maxSessions', 'must be a whole number above 0, such as 10000')
   for (const key of ['clearWithBrowser', 'httpOnly', 'secure'] as const) {
     if (typeof config[key] !== 'boolean') fail(key, 'must be true or false')
   }

@@ -70,5 +70,7 @@ export interface SessionConfig {
   secure: boolean
   file: { directory: string }
   redis: { url: string, prefix: string }
+  /** The memory driver keeps at most this many sessions, dropping the least recently used. */
+  memory: { maxSessions: number }
   [option: string]: unknown
 }

@@ -5,7 +5,7 @@
 import { E_BAD_CSRF_TOKEN } from '../errors'
 import type { HttpContext } from '../http/context'
 import type { Step } from '../middleware/runner'
-import { Csrf } from './csrf'
+import { Csrf, SecretCookie } from './csrf'
 
 export const shieldMiddleware: Step = (http, next) => {
   const { ctx } = http
@@ -15,7 +15,8 @@ export const shieldMiddleware: Step = (http, next) => {
   if (config.referrerPolicy) ctx.set('Referrer-Policy', config.referrerPolicy)
   if (!config.csrf.enabled) return next()
 
-  const csrf = new Csrf(http)
+  const { sessions } = http.app
+  const csrf = new Csrf(() => http.session, new SecretCookie(`${sessions.config.cookie}-csrf`, sessions.carrier(http.cookies), sessions.signer))
   http.csrf = csrf
   if (!config.csrf.methods.includes(ctx.method) || isExcepted(ctx.path, config.csrf.except)) return next()
   return verifyToken(http, csrf).then(next)
