@@ -1,5 +1,7 @@
 /**
  * Request bodies: urlencoded forms (nested keys such as a[b][c]) and JSON, with size limits.
+ * Dots in form keys stay part of the key, as in query strings and multipart forms: only
+ * brackets nest, in every source, so one field cannot arrive under two paths.
  * Too large is a 413, malformed a 400; keys that could reach a prototype, or shadow one of
  * Object.prototype's members (toString, valueOf...), are dropped from both.
  */
@@ -33,7 +35,7 @@ export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Pr
   let body: unknown
   try {
     body = isForm
-      ? await coBody.form(ctx, { limit, queryString: { depth: config.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false } })
+      ? await coBody.form(ctx, { limit, queryString: { depth: config.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false, allowDots: false } })
       : await coBody.json(ctx, { limit, strict: true, onProtoPoisoning: 'remove' } as coBody.Options)
   } catch (error) {
     throw toHttpError(error, isForm ? 'form' : 'JSON', limit)

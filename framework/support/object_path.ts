@@ -26,11 +26,14 @@ function isContainer (value: unknown): value is Data {
   return value !== null && typeof value === 'object'
 }
 
-/** The value at a dotted path, or undefined. A key holding the whole dotted string wins. */
+/**
+ * The value at a dotted path, or undefined. 'profile.role' always means the key role inside
+ * profile, never a key spelled 'profile.role': one path, one value, so what the validator
+ * checks is what request.input() gives the app.
+ */
 export function getPath (data: unknown, path: string): unknown {
   if (!isContainer(data)) return undefined
-  if (Object.hasOwn(data, path)) return data[path]
-  if (!path.includes('.')) return undefined
+  if (!path.includes('.')) return Object.hasOwn(data, path) ? data[path] : undefined
   let current: unknown = data
   for (const key of path.split('.')) {
     if (!isContainer(current) || !Object.hasOwn(current, key)) return undefined

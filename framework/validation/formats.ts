@@ -26,10 +26,13 @@ const URL_SCHEME = /^(?:https?|ftp):\/\//i
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\s\u0000-\u001f\u007f]/
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+const TOP_LEVEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/
 
 /**
- * Whether a value is an absolute http, https or ftp URL with a host: a domain name whose labels
- * are at most 63 characters, 'localhost', or an IP address.
+ * Whether a value is an absolute http, https or ftp URL whose host is a domain name (labels of
+ * at most 63 characters, a top-level domain of letters) or an IP address. Single-label hosts
+ * such as localhost are refused, as indicative and yup refuse them.
  */
 export function isUrl (value: unknown): boolean {
   if (typeof value !== 'string' || value.length > URL_MAX_LENGTH) return false
@@ -40,8 +43,8 @@ export function isUrl (value: unknown): boolean {
   } catch {
     return false
   }
-  if (host.startsWith('[')) return true // an IPv6 address, checked by the parser
-  if (host === 'localhost') return true
+  // IP addresses come out of the parser checked and normalized ([::1], 127.0.0.1).
+  if (host.startsWith('[') || IPV4.test(host)) return true
   const labels = host.split('.')
-  return labels.length >= 2 && labels.every((label) => HOST_LABEL.test(label))
+  return labels.length >= 2 && labels.every((label) => HOST_LABEL.test(label)) && TOP_LEVEL.test(labels[labels.length - 1]!)
 }
