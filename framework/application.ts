@@ -9,6 +9,7 @@ import type { Config } from './config/config'
 import type { BodyParserConfig } from './http/body_parser'
 import type { CookieCodec } from './http/cookie_codec'
 import { ExceptionHandler } from './http/exception_handler'
+import { toBytes, UploadBudget } from './http/multipart'
 import { requestHandler } from './http/server'
 import type { Logger } from './logger'
 import type { Kernel } from './middleware/kernel'
@@ -46,6 +47,8 @@ export class Application {
   readonly bodyParser: BodyParserConfig
   readonly publicDir: string | null
   readonly shield: ShieldConfig
+  /** The bytes of uploads all requests together may hold in temp files (bodyParser.uploadsLimit). */
+  readonly uploads: UploadBudget
   readonly exceptionHandler = new ExceptionHandler()
   readonly koa: Koa
   readonly #servers = new Set<http.Server>()
@@ -63,11 +66,13 @@ export class Application {
     this.bodyParser = parts.bodyParser
     this.publicDir = parts.publicDir
     this.shield = parts.shield
+    this.uploads = new UploadBudget(toBytes(parts.bodyParser.uploadsLimit))
     this.koa = new Koa({ proxy: parts.trustProxy })
     this.koa.use(requestHandler(this))
     this.koa.on('error', (error: NodeJS.ErrnoException) => {
       // Errors of requests are answered by the exception handler; these happen while sending.
-      if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'ERR_STREAM_PREMATURE_CLOSE') return
+      // A client that goes away mid-request (HPE_INVALID_EOF_STATE: mid-body) is not the server's failure.
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'HPE_INVALID_EOF_STATE') return
       this.logger.error(`while sending a response: ${error.stack ?? error}`)
     })
   }

@@ -56,6 +56,13 @@ export const E_METHOD_NOT_ALLOWED = (method: string, path: string, allowed: stri
 export const E_BODY_TOO_LARGE = (limit: string) =>
   new AdonisLiteError(`Request body is larger than the ${limit} limit`, { code: 'E_BODY_TOO_LARGE', status: 413 })
 
+export const E_UPLOADS_BUSY = () =>
+  Object.assign(
+    new AdonisLiteError('The server is receiving too many uploads at once: try again in a moment',
+      { code: 'E_UPLOADS_BUSY', status: 503, expose: true }),
+    { headers: { 'Retry-After': '5' } },
+  )
+
 export const E_MALFORMED_BODY = (type: string, reason: string) =>
   new AdonisLiteError(`Malformed ${type} body: ${reason}`, { code: 'E_MALFORMED_BODY', status: 400 })
 

@@ -76,7 +76,7 @@ export function boot (options: BootOptions): Application {
     views,
     sessions,
     cookies: new CookieCodec(encrypter),
-    bodyParser: bodyParserConfig(config),
+    bodyParser: bodyParserConfig(config, root),
     publicDir: fs.existsSync(publicDir) ? publicDir : null,
     trustProxy: config.get('app.http.trustProxy', false),
     shield: shieldConfig(config.get('shield')),
@@ -95,6 +95,8 @@ function readAppKeys (config: Config): string[] {
   return [appKey, ...list.map((key) => String(key).trim()).filter(Boolean)]
 }
 
-function bodyParserConfig (config: Config): BodyParserConfig {
-  return { ...DEFAULT_BODY_PARSER, ...config.get<Partial<BodyParserConfig>>('bodyParser', {}) }
+function bodyParserConfig (config: Config, root: string): BodyParserConfig {
+  const given = { ...DEFAULT_BODY_PARSER, ...config.get<Partial<BodyParserConfig>>('bodyParser', {}) }
+  if (typeof given.uploadsDir !== 'string' || given.uploadsDir === '') throw E_INVALID_CONFIG('config/bodyParser', 'uploadsDir', 'must be a folder')
+  return { ...given, uploadsDir: path.resolve(root, given.uploadsDir) }
 }

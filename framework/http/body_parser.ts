@@ -9,6 +9,7 @@ import type Koa from 'koa'
 import coBody from 'co-body'
 import { E_BODY_TOO_LARGE, E_MALFORMED_BODY, E_UNSUPPORTED_ENCODING } from '../errors'
 import type { Step } from '../middleware/runner'
+import { UPLOADS_DIR } from './multipart'
 
 export interface BodyParserConfig {
   /** Largest JSON body, as bytes or a string such as '1mb'. */
@@ -21,9 +22,15 @@ export interface BodyParserConfig {
   fileLimit: string | number
   /** Most files in one multipart form. */
   maxFiles: number
+  /** Most bytes of uploads held in temp files at once, by all requests together (503 beyond). */
+  uploadsLimit: string | number
+  /** Where uploaded files wait until the handler moves them or the response is out. */
+  uploadsDir: string
 }
 
-export const DEFAULT_BODY_PARSER: BodyParserConfig = { jsonLimit: '1mb', formLimit: '1mb', formDepth: 5, fileLimit: '10mb', maxFiles: 20 }
+export const DEFAULT_BODY_PARSER: BodyParserConfig = {
+  jsonLimit: '1mb', formLimit: '1mb', formDepth: 5, fileLimit: '10mb', maxFiles: 20, uploadsLimit: '256mb', uploadsDir: UPLOADS_DIR,
+}
 
 /** Parses the body when it is a form or JSON; any other body is left unread. */
 export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Promise<unknown> {
@@ -84,6 +91,15 @@ function toHttpError (error: unknown, kind: string, limit: string | number): unk
 export const bodyParserMiddleware: Step = (http, next) => {
   if (!hasBody(http.ctx)) return next()
   return http.parseBody().then(next)
+}
+
+/**
+ * Before each handler: the files of a multipart body are written to disk only now, once
+ * routing, the CSRF check and every middleware of the route have let the request through.
+ */
+export const receiveUploads: Step = (http, next) => {
+  if (!http.hasPendingUploads) return next()
+  return http.receiveUploads().then(next)
 }
 
 /** Whether the request carries a body at all (most GETs do not: no need to wait for one). */

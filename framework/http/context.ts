@@ -9,7 +9,7 @@ import type { CompiledRoute } from '../routing/router'
 import type { Csrf } from '../shield/csrf'
 import type { Session } from '../session/session'
 import { hasBody, parseBody } from './body_parser'
-import { parseMultipart, removeUploads, type UploadedFile } from './multipart'
+import { MultipartReader, type UploadedFile } from './multipart'
 import { CookieJar } from './cookies'
 import { Request } from './request'
 import { Response } from './response'
@@ -31,6 +31,7 @@ export class HttpContext {
   /** CSRF tokens, when the Shield middleware runs. */
   csrf: Csrf | null = null
   #parsing: Promise<void> | null = null
+  #multipart: MultipartReader | null = null
   #session: Session | null = null
 
   constructor (readonly app: Application, readonly ctx: Koa.Context) {
@@ -39,22 +40,48 @@ export class HttpContext {
     this.response = new Response(this)
   }
 
-  /** Parses the body once, however many times it is asked for. */
+  /**
+   * Parses the body once, however many times it is asked for. Of a multipart body, only the
+   * fields before its files: they are received by receiveUploads(), once the handler is next.
+   */
   parseBody (): Promise<void> {
     this.#parsing ??= hasBody(this.ctx) && this.ctx.is('multipart')
-      ? this.#parseMultipart()
+      ? this.#readMultipartFields()
       : parseBody(this.ctx, this.app.bodyParser).then((body) => {
         if (body !== undefined) this.body = body
       })
     return this.#parsing
   }
 
-  async #parseMultipart (): Promise<void> {
-    const { fields, files } = await parseMultipart(this.ctx, this.app.bodyParser)
+  async #readMultipartFields (): Promise<void> {
+    const reader = new MultipartReader(this.ctx.req, this.app.bodyParser, this.app.uploads)
+    this.#multipart = reader
+    // Files the handler did not move are removed once the response is out, and their bytes given back.
+    this.ctx.res.once('close', () => { void reader.release(this.files) })
+    this.body = await reader.fields()
+  }
+
+  /** Writes the files of a multipart body to the temp folder: called once the request has reached its handler. */
+  async receiveUploads (): Promise<void> {
+    if (this.#multipart === null || !this.#multipart.pending) return
+    const { fields, files } = await this.#multipart.receive()
     this.body = fields
     this.files = files
-    // Uploads the handler did not move are removed once the response is out.
-    this.ctx.res.once('close', () => { void removeUploads(files) })
+  }
+
+  /** Whether a multipart body's files were neither received nor dropped yet. */
+  get hasPendingUploads (): boolean {
+    return this.#multipart !== null && this.#multipart.pending
+  }
+
+  /**
+   * Once the answer is decided: drops files the handler did not receive, and says whether the
+   * body is still being read into nothing (then the connection ends with the answer).
+   */
+  releaseBody (): boolean {
+    if (this.#multipart === null) return false
+    this.#multipart.abandon()
+    return this.#multipart.unread
   }
 
   /** The session, created on first use; it reads its store only when a value is asked for. */

@@ -1,63 +1,61 @@
 /**
- * multipart/form-data bodies (forms opened with `files: true`): fields become the body like a
- * urlencoded form's, files are streamed to a temp folder, within size limits, and removed
- * after the response unless the handler moved them with file.move().
+ * multipart/form-data bodies (forms opened with `files: true`), read in two steps so that no
+ * file reaches the disk before the request has earned it:
+ *
+ * - fields() reads, in memory and within formLimit, the fields that come before the first file
+ *   (the _method and _csrf fields form.open() writes first), and stops there. Routing, the
+ *   CSRF check and the route's middleware run on them.
+ * - receive(), called once the handler is about to run, streams the files to a temp folder
+ *   within fileLimit, maxFiles and the app's upload budget (the bytes all requests together may
+ *   hold in temp files), and reads the fields after them.
+ *
+ * A request turned away before its handler (404, 403, a middleware's redirect) has the rest of
+ * its body read and dropped. Files the handler did not move are removed after the response.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import type Koa from 'koa'
 import busboy from 'busboy'
 import qs from 'qs'
-import { E_BODY_TOO_LARGE, E_MALFORMED_BODY } from '../errors'
+import { E_BODY_TOO_LARGE, E_MALFORMED_BODY, E_UPLOADS_BUSY } from '../errors'
+import { UploadedFile } from './uploaded_file'
+
+export { UploadedFile, safeFileName } from './uploaded_file'
 
 export interface MultipartLimits {
   /** Largest file, as bytes or a string such as '10mb'. */
   fileLimit: string | number
-  /** Largest field value. */
+  /** Largest field value, and all fields together. */
   formLimit: string | number
   formDepth: number
   /** Most files in one request. */
   maxFiles: number
+  /** Where files wait until the handler moves them or the response is out. */
+  uploadsDir: string
 }
 
-/** A file that came with the request. */
-export class UploadedFile {
-  #moved = false
+/** The bytes of uploads one app holds in temp files at once, across all its requests. */
+export class UploadBudget {
+  #held = 0
 
-  constructor (
-    /** The form field it came in. */
-    readonly fieldName: string,
-    /** The name the browser gave it: never trust it as a path. */
-    readonly clientName: string,
-    /** The MIME type the browser gave it. */
-    readonly type: string,
-    readonly size: number,
-    /** Where it is until the response is sent. */
-    public tmpPath: string,
-  ) {}
+  constructor (readonly limit: number) {}
 
-  /** Moves it into directory (created if needed) under name (by default the client's name, made safe); resolves with the new path. */
-  async move (directory: string, name: string = safeFileName(this.clientName)): Promise<string> {
-    const target = path.join(directory, safeFileName(name))
-    await fs.promises.mkdir(directory, { recursive: true })
-    try {
-      await fs.promises.rename(this.tmpPath, target)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
-      await fs.promises.copyFile(this.tmpPath, target)
-      await fs.promises.unlink(this.tmpPath)
-    }
-    this.#moved = true
-    this.tmpPath = target
-    return target
+  get held (): number {
+    return this.#held
   }
 
-  get moved (): boolean {
-    return this.#moved
+  /** Takes bytes from the budget; false (and nothing taken) when they do not fit. */
+  take (bytes: number): boolean {
+    if (this.#held + bytes > this.limit) return false
+    this.#held += bytes
+    return true
+  }
+
+  give (bytes: number): void {
+    this.#held -= bytes
   }
 }
 
@@ -66,84 +64,226 @@ export interface Multipart {
   files: Record<string, UploadedFile[]>
 }
 
-const UPLOADS = path.join(os.tmpdir(), 'adonis-lite-uploads')
+interface FilePart {
+  name: string
+  stream: Readable
+  info: busboy.FileInfo
+}
 
-export async function parseMultipart (ctx: Koa.Context, limits: MultipartLimits): Promise<Multipart> {
-  await fs.promises.mkdir(UPLOADS, { recursive: true })
-  const fileLimit = toBytes(limits.fileLimit)
-  // The fields together weigh at most formLimit, as a urlencoded body does: busboy limits each
-  // field, and a thousand fields of formLimit each would otherwise all be kept in memory.
-  const formLimit = toBytes(limits.formLimit)
-  const files: Record<string, UploadedFile[]> = {}
-  const pairs = new URLSearchParams()
-  const writes: Array<Promise<void>> = []
-  /** Every temp file begun, complete or not, and its stream: all of them go when the body turns out bad. */
-  const temps: string[] = []
-  const streams: Readable[] = []
-  let failure: unknown = null
+/** The default uploadsDir. */
+export const UPLOADS_DIR = path.join(os.tmpdir(), 'adonis-lite-uploads')
+const noop = (): void => undefined
 
-  let parser: busboy.Busboy
-  try {
-    parser = busboy({ headers: ctx.req.headers, limits: { fileSize: fileLimit, files: limits.maxFiles, fieldSize: formLimit, fields: 1000 } })
-  } catch (error) {
-    throw E_MALFORMED_BODY('multipart', (error as Error).message)
+export class MultipartReader {
+  readonly #req: IncomingMessage
+  readonly #limits: MultipartLimits
+  readonly #budget: UploadBudget
+  readonly #parser: busboy.Busboy
+  readonly #fileLimit: number
+  readonly #formLimit: number
+  readonly #pairs: Array<[string, string]> = []
+  #fieldBytes = 0
+  /** How many fields came before the first file (-1: no file yet): what fields() gives. */
+  #fieldsBeforeFiles = -1
+  /** File parts met before receive(), their streams left unread: the parser waits on them. */
+  readonly #waiting: FilePart[] = []
+  /** Files being written, in the order they came. */
+  readonly #writes: Array<Promise<UploadedFile>> = []
+  readonly #temps: string[] = []
+  /** Ends each file being written: its temp file is left, the rest of its part read into nothing. */
+  readonly #drops: Array<(reason: unknown) => void> = []
+  #receiving = false
+  /** Files are no longer wanted (a failure, or a request turned away): the rest of the body is read into nothing. */
+  #dropping = false
+  #failure: unknown = null
+  /** Bytes this request took from the budget. */
+  #taken = 0
+  readonly #ended: Promise<void>
+  #end!: () => void
+  #isEnded = false
+  /** Resolves at the first failure: receive() answers then, not once the body is all read. */
+  readonly #failed: Promise<void>
+  #failNow!: () => void
+  readonly #reachedFiles: Promise<void>
+  #reachFiles!: () => void
+
+  /** Starts reading a multipart request; a Content-Type busboy cannot read is a 400. */
+  constructor (req: IncomingMessage, limits: MultipartLimits, budget: UploadBudget) {
+    this.#req = req
+    this.#limits = limits
+    this.#budget = budget
+    this.#fileLimit = toBytes(limits.fileLimit)
+    // The fields together weigh at most formLimit, as a urlencoded body does: busboy limits each
+    // field, and a thousand fields of formLimit each would otherwise all be kept in memory.
+    this.#formLimit = toBytes(limits.formLimit)
+    try {
+      this.#parser = busboy({
+        headers: req.headers,
+        limits: { fileSize: this.#fileLimit, files: limits.maxFiles, fieldSize: this.#formLimit, fields: 1000 },
+      })
+    } catch (error) {
+      throw E_MALFORMED_BODY('multipart', (error as Error).message)
+    }
+    this.#ended = new Promise((resolve) => { this.#end = resolve })
+    this.#failed = new Promise((resolve) => { this.#failNow = resolve })
+    this.#reachedFiles = new Promise((resolve) => { this.#reachFiles = resolve })
+    this.#listen()
+    req.pipe(this.#parser)
   }
-  let fieldBytes = 0
-  parser.on('field', (name, value, info) => {
-    // busboy gives no name (undefined) for a part named "": count what it does give.
-    fieldBytes += (name?.length ?? 0) + (value?.length ?? 0)
-    if (info.valueTruncated || fieldBytes > formLimit) failure ??= E_BODY_TOO_LARGE(String(limits.formLimit))
-    if (failure === null) pairs.append(name, value)
-  })
-  parser.on('file', (name, stream, info) => {
-    // As qs does for fields: a name such as __proto__ or constructor would reach Object.prototype.
-    // The file is read and dropped; a body cut short errors its stream, which must be listened to.
-    if (Object.hasOwn(Object.prototype, name)) return void stream.on('error', () => undefined).resume()
-    const tmpPath = path.join(UPLOADS, crypto.randomBytes(16).toString('hex'))
-    temps.push(tmpPath)
-    streams.push(stream)
-    let size = 0
-    stream.on('data', (chunk: Buffer) => { size += chunk.length })
-    stream.on('limit', () => { failure ??= E_BODY_TOO_LARGE(String(limits.fileLimit)) })
-    const write = pipeline(stream, fs.createWriteStream(tmpPath)).then(() => {
-      if (!info.filename) return fs.promises.rm(tmpPath, { force: true }) // a file input left empty
-      ;(files[name] ??= []).push(new UploadedFile(name, info.filename, info.mimeType, size, tmpPath))
+
+  /** The fields before the first file, once they are read. */
+  async fields (): Promise<Record<string, unknown>> {
+    await Promise.race([this.#reachedFiles, this.#ended])
+    if (this.#failure !== null) throw this.#failure
+    const count = this.#fieldsBeforeFiles === -1 ? this.#pairs.length : this.#fieldsBeforeFiles
+    return this.#parse(this.#pairs.slice(0, count))
+  }
+
+  /** Whether the body is still being read (the connection should close after the answer). */
+  get unread (): boolean {
+    return !this.#isEnded
+  }
+
+  /** Whether the files are still to be received (or dropped). */
+  get pending (): boolean {
+    return !this.#receiving && !this.#dropping
+  }
+
+  /** Writes the files to the temp folder and reads the rest of the body. */
+  async receive (): Promise<Multipart> {
+    this.#receiving = true
+    for (const part of this.#waiting.splice(0)) this.#write(part)
+    await Promise.race([this.#ended, this.#failed])
+    const written = await Promise.allSettled(this.#writes)
+    if (this.#failure !== null) {
+      await this.#removeTemps()
+      throw this.#failure
+    }
+    const files: Record<string, UploadedFile[]> = {}
+    for (const result of written) {
+      if (result.status === 'fulfilled') (files[result.value.fieldName] ??= []).push(result.value)
+    }
+    return { fields: this.#parse(this.#pairs), files }
+  }
+
+  /** Reads the rest of the body into nothing: the handler will not run, its files are not wanted. */
+  abandon (): void {
+    if (this.pending) this.#drop()
+  }
+
+  /** After the response: removes the temp files the handler did not move, and gives their bytes back. */
+  async release (files: Multipart['files'] | null): Promise<void> {
+    this.abandon()
+    const moved = new Set(files === null ? [] : Object.values(files).flat().filter((file) => file.moved).map((file) => file.tmpPath))
+    await Promise.all(this.#temps.filter((temp) => !moved.has(temp)).map((temp) => fs.promises.rm(temp, { force: true })))
+    this.#budget.give(this.#taken)
+    this.#taken = 0
+  }
+
+  #listen (): void {
+    const parser = this.#parser
+    parser.on('field', (name, value, info) => {
+      // busboy gives no name (undefined) for a part named "": count what it does give.
+      this.#fieldBytes += (name?.length ?? 0) + (value?.length ?? 0)
+      if (info.valueTruncated || this.#fieldBytes > this.#formLimit) return this.#fail(E_BODY_TOO_LARGE(String(this.#limits.formLimit)))
+      this.#pairs.push([name, value])
     })
-    // A body cut short fails the file's stream too: that failure is handled below, never left
-    // unhandled (which would stop the process).
-    write.catch(() => undefined)
-    writes.push(write)
-  })
-  parser.on('filesLimit', () => { failure ??= E_BODY_TOO_LARGE(`${limits.maxFiles} files`) })
-
-  try {
-    await pipeline(ctx.req, parser)
-    await Promise.all(writes)
-  } catch (error) {
-    failure ??= E_MALFORMED_BODY('multipart', (error as Error).message)
+    parser.on('file', (name, stream, info) => this.#onFile({ name, stream, info }))
+    parser.on('filesLimit', () => this.#fail(E_BODY_TOO_LARGE(`${this.#limits.maxFiles} files`)))
+    parser.on('error', (error: Error) => {
+      // Not always followed by 'close': the parser is done either way, and the rest of the body is read into nothing.
+      this.#fail(E_MALFORMED_BODY('multipart', error.message))
+      this.#req.unpipe(parser)
+      this.#req.resume()
+      this.#finish()
+    })
+    parser.on('close', () => this.#finish())
+    // A client that goes away mid-body: the parser would wait for the rest forever.
+    const cutShort = (): void => {
+      if (this.#req.complete) return
+      this.#fail(E_MALFORMED_BODY('multipart', 'the body was cut short'))
+      this.#parser.destroy()
+    }
+    this.#req.on('error', cutShort)
+    this.#req.on('close', cutShort)
   }
-  const result = { fields: qs.parse(pairs.toString(), { depth: limits.formDepth, arrayLimit: 100, allowPrototypes: false }), files }
-  if (failure !== null) {
-    // A parser that failed mid-file may leave that file's stream open: end them all first.
-    for (const stream of streams) stream.destroy()
-    await Promise.allSettled(writes)
-    await Promise.all(temps.map((file) => fs.promises.rm(file, { force: true })))
-    throw failure
+
+  #onFile (part: FilePart): void {
+    // A file input left empty, or a name such as __proto__ that would reach Object.prototype (as
+    // qs refuses for fields): read and dropped. Its stream must be listened to for errors.
+    if (!part.info.filename || Object.hasOwn(Object.prototype, part.name)) {
+      part.stream.on('error', noop).resume()
+      return
+    }
+    part.stream.on('error', noop)
+    if (this.#dropping) return void part.stream.resume()
+    if (this.#receiving) return this.#write(part)
+    if (this.#fieldsBeforeFiles === -1) this.#fieldsBeforeFiles = this.#pairs.length
+    this.#waiting.push(part)
+    this.#reachFiles()
   }
-  return result
-}
 
-/** Removes the temp files the handler did not move. */
-export async function removeUploads (files: Record<string, UploadedFile[]>): Promise<void> {
-  const left = Object.values(files).flat().filter((file) => !file.moved)
-  await Promise.all(left.map((file) => fs.promises.rm(file.tmpPath, { force: true })))
-}
+  #write ({ name, stream, info }: FilePart): void {
+    // Made here, synchronously: the stream flows from the first 'data' listener on.
+    fs.mkdirSync(this.#limits.uploadsDir, { recursive: true })
+    const tmpPath = path.join(this.#limits.uploadsDir, crypto.randomBytes(16).toString('hex'))
+    this.#temps.push(tmpPath)
+    const sink = fs.createWriteStream(tmpPath)
+    let size = 0
+    const written = new Promise<UploadedFile>((resolve, reject) => {
+      // Piped by hand rather than with pipeline(), which would destroy the parser's stream
+      // with it, and busboy goes on writing to its streams after they fail.
+      const drop = (reason: unknown): void => {
+        stream.unpipe(sink)
+        sink.destroy()
+        stream.resume()
+        reject(reason)
+      }
+      this.#drops.push(drop)
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (this.#budget.take(chunk.length)) this.#taken += chunk.length
+        else this.#fail(E_UPLOADS_BUSY())
+      })
+      stream.on('limit', () => this.#fail(E_BODY_TOO_LARGE(String(this.#limits.fileLimit))))
+      stream.on('error', drop)
+      sink.on('error', drop)
+      sink.on('finish', () => resolve(new UploadedFile(name, info.filename!, info.mimeType, size, tmpPath)))
+    })
+    // Settled in receive(), never left unhandled (which would stop the process).
+    written.catch(noop)
+    this.#writes.push(written)
+    stream.pipe(sink)
+  }
 
-/** A file name that stays in the folder it is given: no path, no control characters, no leading dots. */
-export function safeFileName (name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f/]/g, '').replace(/^\.+/, '')
-  return base === '' ? crypto.randomBytes(8).toString('hex') : base.slice(0, 200)
+  #parse (pairs: Array<[string, string]>): Record<string, unknown> {
+    const search = new URLSearchParams(pairs).toString()
+    return qs.parse(search, { depth: this.#limits.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false })
+  }
+
+  #fail (error: unknown): void {
+    this.#failure ??= error
+    this.#failNow()
+    // Later, not inside the parser's own event: busboy goes on using its state after emitting.
+    process.nextTick(() => this.#drop())
+  }
+
+  /** From now on, file parts are read into nothing; the files being written stop where they are. */
+  #drop (): void {
+    this.#dropping = true
+    for (const part of this.#waiting.splice(0)) part.stream.resume()
+    for (const drop of this.#drops.splice(0)) drop(this.#failure ?? new Error('the files were not wanted'))
+  }
+
+  #finish (): void {
+    this.#isEnded = true
+    this.#reachFiles()
+    this.#end()
+  }
+
+  async #removeTemps (): Promise<void> {
+    await Promise.all(this.#temps.map((temp) => fs.promises.rm(temp, { force: true })))
+  }
 }
 
 /** '10mb' -> 10485760; numbers are bytes. */

@@ -29,6 +29,9 @@ export function requestHandler (app: Application): Koa.Middleware {
       }
     }
     if (failure !== null) await app.exceptionHandler.handle(failure, http)
+    // A multipart body turned away, or failed, before it was all read: the rest is read into
+    // nothing, and the connection ends with this answer.
+    if (http.releaseBody()) ctx.set('Connection', 'close')
     http.cookies.flush(ctx)
   }
 }

@@ -5,6 +5,7 @@
  */
 import { E_UNKNOWN_NAMED_MIDDLEWARE } from '../errors'
 import type { Kernel } from '../middleware/kernel'
+import { receiveUploads } from '../http/body_parser'
 import { compose } from '../middleware/runner'
 import { ControllerLoader, resolveHandler } from './handler_resolver'
 import type { RouteCollector } from './route_collector'
@@ -30,7 +31,7 @@ export function compileRoutes (collector: RouteCollector, kernel: Kernel, root: 
       name: definition.name,
       handler: handler.label,
       middleware: definition.middleware,
-      run: compose([...globalSteps, ...namedSteps, handler.step], label),
+      run: compose([...globalSteps, ...namedSteps, receiveUploads, handler.step], label),
     })
   }
   return router
