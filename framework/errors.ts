@@ -106,6 +106,10 @@ export const E_WEAK_APP_KEY = (length: number) =>
   new BootError(`APP_KEY is too short (${length} characters, 32 needed): run \`adonis-lite key:generate\` for a new one`,
     'E_WEAK_APP_KEY')
 
+export const E_WEAK_PREVIOUS_KEY = (position: number, length: number) =>
+  new BootError(`APP_KEY_PREVIOUS (previousKeys in config/app.ts): key ${position} is too short (${length} character${length === 1 ? '' : 's'}, 32 needed). ` +
+    'A previous key opens cookies as the current one does: list only former APP_KEY values', 'E_WEAK_APP_KEY')
+
 export const E_MODULE_LOAD_FAILED = (file: string, cause: unknown) =>
   new BootError(`Cannot load ${file}: ${describe(cause)}`, 'E_MODULE_LOAD_FAILED', cause)
 

@@ -10,7 +10,7 @@ import { loadConfig, type Config, type ConfigValues } from './config/config'
 import { loadEnvFile } from './config/env'
 import { Encrypter } from './crypto/encrypter'
 import { Signer } from './crypto/signer'
-import { E_APP_NOT_FOUND, E_INVALID_CONFIG, E_MISSING_APP_KEY, E_WEAK_APP_KEY } from './errors'
+import { E_APP_NOT_FOUND, E_INVALID_CONFIG, E_MISSING_APP_KEY, E_WEAK_APP_KEY, E_WEAK_PREVIOUS_KEY } from './errors'
 import { DEFAULT_BODY_PARSER, type BodyParserConfig } from './http/body_parser'
 import { CookieCodec } from './http/cookie_codec'
 import { Logger } from './logger'
@@ -92,7 +92,9 @@ function readAppKeys (config: Config): string[] {
   const previous = config.get<unknown>('app.previousKeys', process.env.APP_KEY_PREVIOUS ?? [])
   const list = typeof previous === 'string' ? previous.split(',') : previous
   if (!Array.isArray(list)) throw E_INVALID_CONFIG('config/app.ts', 'previousKeys', 'must be a list of keys (or APP_KEY_PREVIOUS, comma separated)')
-  return [appKey, ...list.map((key) => String(key).trim()).filter(Boolean)]
+  const previousKeys = list.map((key) => String(key).trim()).filter(Boolean)
+  previousKeys.forEach((key, index) => { if (key.length < MIN_APP_KEY_LENGTH) throw E_WEAK_PREVIOUS_KEY(index + 1, key.length) })
+  return [appKey, ...previousKeys]
 }
 
 function bodyParserConfig (config: Config, root: string): BodyParserConfig {

@@ -86,6 +86,13 @@ describe('Ignitor | boot errors', () => {
     expect(short.code).toBe('E_WEAK_APP_KEY')
   })
 
+  it('refuses a previous key shorter than an APP_KEY: it would open forged cookies', async () => {
+    const error = await bootError({ 'config/app.ts': `export default { appKey: '${'k'.repeat(40)}', previousKeys: '${'o'.repeat(40)},x' }\n` })
+    expect(error.code).toBe('E_WEAK_APP_KEY')
+    expect(error.message).toContain('APP_KEY_PREVIOUS')
+    expect(error.message).toContain('key 2 is too short (1 character,')
+  })
+
   it('names the routes file and the line of a syntax error', async () => {
     const error = await bootError({ 'start/routes.ts': "import { Route } from 'adonis-lite'\nRoute.get('/', () => {\n" })
     expect(error.code).toBe('E_MODULE_LOAD_FAILED')
