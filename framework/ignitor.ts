@@ -77,7 +77,8 @@ export function boot (options: BootOptions): Application {
     sessions,
     cookies: new CookieCodec(encrypter),
     bodyParser: bodyParserConfig(config, root),
-    publicDir: fs.existsSync(publicDir) ? publicDir : null,
+    // Its real path: files are served only when their own real path lies inside it.
+    publicDir: fs.existsSync(publicDir) ? fs.realpathSync(publicDir) : null,
     trustProxy: config.get('app.http.trustProxy', false),
     shield: shieldConfig(config.get('shield')),
   })

@@ -3,6 +3,8 @@
  * commit the session, turn any error into a response, then set the cookies. A request that
  * matches no route may be a file in public/.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import type Koa from 'koa'
 import send from 'koa-send'
 import type { Application } from '../application'
@@ -73,16 +75,41 @@ async function spoofMethod (app: Application, http: HttpContext): Promise<void> 
   if (typeof spoofed === 'string' && SPOOFABLE.has(spoofed.toUpperCase())) http.ctx.method = spoofed.toUpperCase()
 }
 
-/** Serves a file from public/ when there is one; dotfiles and paths outside it never are. */
+/**
+ * Serves a file from public/ when there is one; dotfiles and paths outside it never are, nor
+ * files reached through a link that leads out of it (public/passwd -> /etc/passwd).
+ */
 async function serveStatic (app: Application, ctx: Koa.Context): Promise<boolean> {
   if (!app.publicDir) return false
+  const file = await fileInside(app.publicDir, ctx.path)
+  if (file === null) return false
   try {
-    return Boolean(await send(ctx, ctx.path, { root: app.publicDir, index: 'index.html', hidden: false }))
+    return Boolean(await send(ctx, file, { root: app.publicDir, hidden: false }))
   } catch (error) {
     const status = statusOf(error)
     if (status === 404 || status === 400 || status === 403) return false
     throw error
   }
+}
+
+/** The file a URL path names under root, links followed, as a path relative to root; null when there is none inside it. */
+async function fileInside (root: string, urlPath: string): Promise<string | null> {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  let real: string
+  try {
+    real = await fs.promises.realpath(path.join(root, decoded))
+    if ((await fs.promises.stat(real)).isDirectory()) real = await fs.promises.realpath(path.join(real, 'index.html'))
+  } catch {
+    return null
+  }
+  const relative = path.relative(root, real)
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? null : relative
 }
 
 function statusOf (error: unknown): number {

@@ -1,5 +1,7 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { testClient, type AppClient } from 'adonis-lite/testing'
-import { fixture } from '../helpers/apps'
+import { fixture, removeApp, tempApp } from '../helpers/apps'
 
 describe('Http | request', () => {
   let client: AppClient
@@ -152,5 +154,24 @@ describe('Http | static files', () => {
     expect((await client.get('/.hidden')).status).toBe(404)
     expect((await client.get('/..%2Fconfig%2Fapp.ts')).status).toBe(404)
     expect((await client.get('/%2e%2e/config/app.ts')).status).toBe(404)
+  })
+
+  it('never follows a link in public/ that leads out of it, and follows one that stays inside', async () => {
+    const root = tempApp({ 'public/css/site.css': 'body {}', 'secret.txt': 'outside public' })
+    fs.symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'public', 'leak.txt'))
+    fs.symlinkSync('/etc', path.join(root, 'public', 'etc'))
+    fs.symlinkSync(path.join(root, 'public', 'css', 'site.css'), path.join(root, 'public', 'alias.css'))
+    const app = await testClient(root)
+    try {
+      expect((await app.get('/leak.txt')).status).toBe(404)
+      expect((await app.get('/etc/passwd')).status).toBe(404)
+      expect((await app.get('/etc/')).status).toBe(404)
+      const alias = await app.get('/alias.css')
+      expect(alias.status).toBe(200)
+      expect(alias.text).toBe('body {}')
+    } finally {
+      await app.close()
+      removeApp(root)
+    }
   })
 })
