@@ -8,6 +8,7 @@ import Koa from 'koa'
 import type { Config } from './config/config'
 import type { BodyParserConfig } from './http/body_parser'
 import type { CookieCodec } from './http/cookie_codec'
+import type { DevHosts } from './http/dev_hosts'
 import { ExceptionHandler } from './http/exception_handler'
 import { toBytes, UploadBudget } from './http/multipart'
 import { requestHandler } from './http/server'
@@ -32,6 +33,8 @@ export interface ApplicationParts {
   publicDir: string | null
   trustProxy: boolean
   shield: ShieldConfig
+  /** In development, the Host names requests may carry (null in production: any). */
+  devHosts: DevHosts | null
 }
 
 export class Application {
@@ -47,6 +50,7 @@ export class Application {
   readonly bodyParser: BodyParserConfig
   readonly publicDir: string | null
   readonly shield: ShieldConfig
+  readonly devHosts: DevHosts | null
   /** The bytes of uploads all requests together may hold in temp files (bodyParser.uploadsLimit). */
   readonly uploads: UploadBudget
   readonly exceptionHandler = new ExceptionHandler()
@@ -66,6 +70,7 @@ export class Application {
     this.bodyParser = parts.bodyParser
     this.publicDir = parts.publicDir
     this.shield = parts.shield
+    this.devHosts = parts.devHosts
     this.uploads = new UploadBudget(toBytes(parts.bodyParser.uploadsLimit))
     this.koa = new Koa({ proxy: parts.trustProxy })
     this.koa.use(requestHandler(this))

@@ -53,6 +53,10 @@ export const E_METHOD_NOT_ALLOWED = (method: string, path: string, allowed: stri
     { headers: { Allow: allowed.join(', ') } },
   )
 
+export const E_HOST_NOT_ALLOWED = (host: string) =>
+  new AdonisLiteError(`Host '${host}' is not allowed in development: add it to http.allowedHosts in config/app.ts ` +
+    'if this machine is reached by that name', { code: 'E_HOST_NOT_ALLOWED', status: 403 })
+
 export const E_BODY_TOO_LARGE = (limit: string) =>
   new AdonisLiteError(`Request body is larger than the ${limit} limit`, { code: 'E_BODY_TOO_LARGE', status: 413 })
 

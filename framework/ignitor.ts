@@ -13,6 +13,7 @@ import { Signer } from './crypto/signer'
 import { E_APP_NOT_FOUND, E_INVALID_CONFIG, E_MISSING_APP_KEY, E_WEAK_APP_KEY, E_WEAK_PREVIOUS_KEY } from './errors'
 import { DEFAULT_BODY_PARSER, type BodyParserConfig } from './http/body_parser'
 import { CookieCodec } from './http/cookie_codec'
+import { DevHosts } from './http/dev_hosts'
 import { Logger } from './logger'
 import { builtInMiddleware } from './middleware/built_ins'
 import { loadKernel } from './middleware/kernel'
@@ -81,6 +82,7 @@ export function boot (options: BootOptions): Application {
     publicDir: fs.existsSync(publicDir) ? fs.realpathSync(publicDir) : null,
     trustProxy: config.get('app.http.trustProxy', false),
     shield: shieldConfig(config.get('shield')),
+    devHosts: production ? null : devHosts(config),
   })
 }
 
@@ -96,6 +98,15 @@ function readAppKeys (config: Config): string[] {
   const previousKeys = list.map((key) => String(key).trim()).filter(Boolean)
   previousKeys.forEach((key, index) => { if (key.length < MIN_APP_KEY_LENGTH) throw E_WEAK_PREVIOUS_KEY(index + 1, key.length) })
   return [appKey, ...previousKeys]
+}
+
+/** The hosts a development server answers: loopback names, the one it listens on, and http.allowedHosts. */
+function devHosts (config: Config): DevHosts {
+  const allowed = config.get<unknown>('app.http.allowedHosts', [])
+  if (!Array.isArray(allowed) || !allowed.every((host) => typeof host === 'string')) {
+    throw E_INVALID_CONFIG('config/app.ts', 'http.allowedHosts', "must list host names, such as ['myapp.test']")
+  }
+  return new DevHosts(config.get<string>('app.http.host', process.env.HOST || '127.0.0.1'), allowed)
 }
 
 function bodyParserConfig (config: Config, root: string): BodyParserConfig {

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type Koa from 'koa'
 import send from 'koa-send'
 import type { Application } from '../application'
-import { E_METHOD_NOT_ALLOWED, E_ROUTE_NOT_FOUND } from '../errors'
+import { E_HOST_NOT_ALLOWED, E_METHOD_NOT_ALLOWED, E_ROUTE_NOT_FOUND } from '../errors'
 import { HttpContext } from './context'
 
 const SPOOFABLE = new Set(['PUT', 'PATCH', 'DELETE'])
@@ -40,6 +40,7 @@ export function requestHandler (app: Application): Koa.Middleware {
 
 async function dispatch (app: Application, http: HttpContext): Promise<void> {
   const { ctx } = http
+  if (app.devHosts !== null && !app.devHosts.allows(ctx.get('host'))) throw E_HOST_NOT_ALLOWED(ctx.get('host'))
   if (ctx.method === 'POST') await spoofMethod(app, http)
 
   const found = app.router.match(ctx.method, ctx.path)

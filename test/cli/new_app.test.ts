@@ -45,6 +45,7 @@ describe('CLI | a new app, installed and served', () => {
 
     const welcome = await get(`${url}/`)
     expect(welcome.status).toBe(200)
+    expect((await get(`${url}/`, { host: 'attacker.example' })).status).toBe(403)
     expect(welcome.text).toContain('Welcome to adonis-lite')
     const signup = await get(`${url}/signup`)
     expect(signup.status).toBe(200)
@@ -72,6 +73,10 @@ describe('CLI | a new app, installed and served', () => {
     expect(printed).toMatch(new RegExp(`> ${brokenLine} \\| \\}\\)`))
     const errorPage = await waitForHttp(`${url}/`, (reply) => reply.status === 500)
     expect(errorPage.text).toContain(`start/routes.ts:${brokenLine}:1`)
+    // Not for a page of another site that reaches this port under its own name (DNS rebinding).
+    const rebound = await get(`${url}/`, { host: 'attacker.example' })
+    expect(rebound.status).toBe(403)
+    expect(rebound.text).not.toContain('start/routes.ts')
 
     fs.writeFileSync(routes(), `${original}\nRoute.get('/fixed', function * (request, response) { response.send('fixed') })\n`)
     expect((await waitForHttp(`${url}/fixed`, (reply) => reply.status === 200, 10_000)).text).toBe('fixed')

@@ -3,9 +3,10 @@
  * the server: no stack, no file paths, no session values or ids, no messages of unexpected
  * errors; in HTML and in JSON, for every kind of error.
  */
+import http from 'node:http'
 import path from 'node:path'
 import { testClient, type AppClient, type TestClient } from 'adonis-lite/testing'
-import { fixture, TEST_KEY } from '../helpers/apps'
+import { fixture, removeApp, tempApp, TEST_KEY } from '../helpers/apps'
 import { csrfOf } from '../helpers/html'
 
 const REPOSITORY = path.join(__dirname, '..', '..')
@@ -84,6 +85,60 @@ describe('Security | production error pages', () => {
       }
     } finally {
       await core.close()
+    }
+  })
+})
+
+/** A GET with this Host header (fetch() will not send one of its own choosing). */
+function getAs (url: string, host: string): Promise<{ status: number, text: string }> {
+  const { port } = new URL(url)
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path: '/', headers: { host, accept: 'application/json' } }, (response) => {
+      let text = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk) => { text += chunk })
+      response.on('end', () => resolve({ status: response.statusCode!, text }))
+    })
+    request.on('error', reject)
+  })
+}
+
+describe('Security | development answers only requests that name this machine', () => {
+  let root: string
+  let app: AppClient
+  beforeAll(async () => {
+    root = tempApp({
+      'start/routes.ts': "import { Route } from 'adonis-lite'\nRoute.get('/', () => { throw new Error('a stack with /secret/path in it') })\n",
+      'config/app.ts': "import { Env } from 'adonis-lite'\nexport default { appKey: Env.get('APP_KEY'), http: { allowedHosts: ['myapp.test'] } }\n",
+    })
+    app = await testClient(root, { env: { APP_KEY: TEST_KEY }, production: false })
+  })
+  afterAll(async () => {
+    await app.close()
+    removeApp(root)
+  })
+
+  it('refuses another host name (DNS rebinding) with 403 and no stack', async () => {
+    const answer = await getAs(app.url, 'attacker.example')
+    expect(answer.status).toBe(403)
+    expect(JSON.parse(answer.text).code).toBe('E_HOST_NOT_ALLOWED')
+    expect(answer.text).not.toContain('/secret/path')
+  })
+
+  it('answers loopback names and http.allowedHosts, stack and all', async () => {
+    for (const host of [new URL(app.url).host, `localhost:${new URL(app.url).port}`, 'app.localhost', 'myapp.test:3333']) {
+      const answer = await getAs(app.url, host)
+      expect({ host, status: answer.status }).toEqual({ host, status: 500 })
+      expect(answer.text).toContain('/secret/path')
+    }
+  })
+
+  it('answers any host name in production', async () => {
+    const production = await testClient(root, { env: { APP_KEY: TEST_KEY }, production: true })
+    try {
+      expect((await getAs(production.url, 'www.example.com')).status).toBe(500)
+    } finally {
+      await production.close()
     }
   })
 })

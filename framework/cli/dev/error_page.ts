@@ -4,15 +4,18 @@
  * instead of "connection refused".
  */
 import http from 'node:http'
+import { DevHosts } from '../../http/dev_hosts'
 import type { ListenAddress } from '../listen'
 
 export class ErrorPage {
   #server: http.Server | null = null
   #message = ''
+  #hosts = new DevHosts('', [])
 
   /** Shows this message on the address, starting to listen if needed. Never throws: the page is a courtesy. */
   async show (message: string, address: ListenAddress): Promise<void> {
     this.#message = message
+    this.#hosts = new DevHosts(address.host, [])
     if (this.#server) return
     const server = http.createServer((request, response) => this.#answer(request, response))
     await new Promise<void>((resolve) => {
@@ -36,6 +39,12 @@ export class ErrorPage {
   }
 
   #answer (request: http.IncomingMessage, response: http.ServerResponse): void {
+    // The message holds file paths and code: only for a browser on this machine (see DevHosts).
+    if (!this.#hosts.allows(request.headers.host)) {
+      response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
+      response.end(`Host '${request.headers.host ?? ''}' is not allowed in development\n`)
+      return
+    }
     const wantsJson = /json/.test(request.headers.accept ?? '') && !/html/.test(request.headers.accept ?? '')
     response.statusCode = 500
     response.setHeader('Connection', 'close')
