@@ -57,8 +57,10 @@ export class RedisStore implements SessionStore {
   readonly #where: string
   /** A cluster client retries on its own while a master fails over: bound the whole wait. */
   readonly #deadline: boolean
-  /** Cluster nodes whose loss was logged, so that each is logged once until it is back. */
-  readonly #lostNodes = new Set<string>()
+  /** A Sentinel client keeps connections to the sentinels, which quitting the master's leaves open. */
+  readonly #sentinel: boolean
+  /** When the loss of each cluster node was last logged: once a minute is enough (ioredis retries it on every command that lands there). */
+  readonly #lostNodes = new Map<string, number>()
   readonly #log: DriverContext['log']
   #readyWait: Promise<boolean> | null = null
   #lastError: string | null = null
@@ -69,6 +71,7 @@ export class RedisStore implements SessionStore {
     const target = redisTarget(config.redis)
     this.#where = describeTarget(target)
     this.#deadline = target.kind === 'cluster'
+    this.#sentinel = target.kind === 'sentinel'
     this.#prefix = config.redis.prefix
     this.#ageMs = Math.max(1, Math.round(config.age * 60_000))
     this.#log = app.log
@@ -78,9 +81,6 @@ export class RedisStore implements SessionStore {
     this.#client.on('close', () => this.#connectionLost(this.#lastError ?? 'the connection was closed'))
     this.#client.on('ready', () => this.#connectionBack())
     this.#client.on('node error', (error: Error, node: string) => this.#nodeLost(node, describe(error)))
-    this.#client.on('+node', (node: { options: { host: string, port: number } }) => {
-      this.#lostNodes.delete(`${node.options.host}:${node.options.port}`)
-    })
   }
 
   /** Where Redis is (a URL, the cluster's seeds, the Sentinel master), without credentials, as logs and errors show it. */
@@ -129,7 +129,7 @@ export class RedisStore implements SessionStore {
         // the timeout or the lost connection ended it: disconnect below is all that is left
       }
     }
-    if (this.#client.status === 'end') return
+    if (this.#client.status === 'end' && !this.#sentinel) return
     this.#client.disconnect()
     // Resolve once ioredis's disconnect timer has run, so nothing of this store outlives close().
     await new Promise((resolve) => setTimeout(resolve, DISCONNECT_TIMEOUT_MS))
@@ -190,8 +190,9 @@ export class RedisStore implements SessionStore {
 
   /** A cluster node that went away: sessions in its slots get a 503 until a replica takes over. */
   #nodeLost (node: string, reason: string): void {
-    if (this.#lostNodes.has(node) || this.#closing) return
-    this.#lostNodes.add(node)
+    const now = Date.now()
+    if (this.#closing || now - (this.#lostNodes.get(node) ?? -Infinity) < 60_000) return
+    this.#lostNodes.set(node, now)
     this.#log.error(`redis session store: lost Redis Cluster node ${node} (${reason}); ` +
       'sessions in its hash slots get a 503 until it is back or a replica takes its place')
   }
