@@ -103,8 +103,10 @@ class Primary {
     this.#probation.delete(worker)
     if (message.type === 'failed') {
       complain(message.message)
-      if (settle) return settle(false)
-      return this.finish(1)
+      if (!settle) return this.finish(1)
+      // A worker of a restart: it exits by itself, and its exit is no reason to stop the others.
+      this.#retiring.add(worker)
+      return settle(false)
     }
     this.#ready.add(worker)
     this.#drainMs = message.drainMs

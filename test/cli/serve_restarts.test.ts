@@ -5,12 +5,14 @@
  * request, and a worker killed with SIGKILL costs only its own requests, never a hanging one.
  */
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import http from 'node:http'
+import path from 'node:path'
 import autocannon from 'autocannon'
 import { Redis } from 'ioredis'
 import { fixture, TEST_KEY } from '../helpers/apps'
 import { freePort } from '../helpers/ports'
-import { BIN, cliEnv, get, Running, waitForHttp } from './cli_helpers'
+import { BIN, cliEnv, FRAMEWORK_ROOT, get, removeDir, Running, tempDir, waitForHttp } from './cli_helpers'
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const PREFIX = `test:restarts:${randomBytes(6).toString('hex')}:`
@@ -24,10 +26,10 @@ afterAll(async () => {
   await admin.quit()
 })
 
-async function serve (args: string[], env: Record<string, string> = {}): Promise<{ server: Running, url: string }> {
+async function serve (args: string[], env: Record<string, string> = {}, cwd = fixture('session_app')): Promise<{ server: Running, url: string }> {
   const port = await freePort()
   const server = new Running(process.execPath, [BIN, 'serve', '--port', String(port), ...args], {
-    cwd: fixture('session_app'),
+    cwd,
     env: cliEnv({ APP_KEY: TEST_KEY, SESSION_DRIVER: 'redis', REDIS_URL, REDIS_PREFIX: PREFIX, NODE_ENV: 'production', ...env }),
   })
   servers.push(server)
@@ -120,6 +122,27 @@ describe('CLI | serve: stopping and restarting', () => {
     const pidsAfter = await workerPids(url)
     for (const pid of pidsAfter) expect(pidsBefore).not.toContain(pid)
   }, 180_000)
+
+  it('keeps the running workers serving when a new one cannot boot during a restart', async () => {
+    const root = tempDir()
+    fs.cpSync(fixture('session_app'), root, { recursive: true })
+    fs.mkdirSync(path.join(root, 'node_modules'))
+    fs.symlinkSync(FRAMEWORK_ROOT, path.join(root, 'node_modules', 'adonis-lite'), 'dir')
+    try {
+      const { server, url } = await serve(['--workers', '2'], {}, root)
+      const pidsBefore = await workerPids(url)
+      fs.appendFileSync(path.join(root, 'start', 'routes.ts'), '\nRoute.get(\n')
+      const from = server.output.length
+      server.child.kill('SIGHUP')
+      await server.waitForOutput(/a new worker could not start: the 2 workers still running keep serving/, from, 60_000)
+      expect(server.output.slice(from)).toMatch(/start\/routes\.ts/)
+      expect((await get(`${url}/plain`)).status).toBe(200)
+      expect((await workerPids(url)).sort()).toEqual(pidsBefore.sort())
+      expect(server.child.exitCode).toBeNull()
+    } finally {
+      removeDir(root)
+    }
+  }, 120_000)
 
   it('loses only the requests of a worker killed with SIGKILL under load, leaves none hanging, and replaces it', async () => {
     const { server, url } = await serve(['--workers', '2'])
