@@ -12,6 +12,8 @@ export default {
     host: Env.get('HOST', '127.0.0.1'),
     /** Trust X-Forwarded-* headers (behind a reverse proxy). */
     trustProxy: Env.boolean('TRUST_PROXY', false),
+    /** On SIGTERM (and on each worker a SIGHUP replaces), how long requests in flight may take to finish, in ms. */
+    drainTimeout: Env.number('DRAIN_TIMEOUT', 10000),
   },
 
   views: {

@@ -193,10 +193,10 @@ export function describe (error: unknown): string {
 /** A wrong command-line argument. */
 export const E_CLI_USAGE = (message: string) => new AdonisLiteError(message, { code: 'E_CLI_USAGE' })
 
-/** A redis.url that cannot name a Redis server. The URL itself is not repeated: it may hold a password. */
-export const E_INVALID_REDIS_URL = (problem: string) =>
-  new BootError(`config/session.js: redis.url ${problem}. Use a URL such as 'redis://127.0.0.1:6379' or ` +
-    "'rediss://user:password@host:6380/0' (the REDIS_URL environment variable sets it in the default config)", 'E_INVALID_REDIS_URL')
+/** A Redis URL in config/session.js (redis.url, an item of redis.cluster or redis.sentinels) that cannot name a Redis server. The URL itself is not repeated: it may hold a password. */
+export const E_INVALID_REDIS_URL = (key: string, problem: string) =>
+  new BootError(`config/session.js: ${key} ${problem}. Use a URL such as 'redis://127.0.0.1:6379' or ` +
+    "'rediss://user:password@host:6380/0' (the scaffold's config reads REDIS_URL, REDIS_CLUSTER and REDIS_SENTINELS from the environment)", 'E_INVALID_REDIS_URL')
 
 /** The server cannot take its port (in use, not allowed); the message says which and what to do. */
 export const E_CANNOT_LISTEN = (message: string) => new AdonisLiteError(message, { code: 'E_CANNOT_LISTEN' })

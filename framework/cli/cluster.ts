@@ -2,7 +2,9 @@
  * `serve --workers N`: a node:cluster primary and N workers that each boot the app and share
  * one port. A worker that crashes is replaced after a short, growing pause; a worker that
  * cannot boot stops everything with its error printed once (it is a mistake in the app, and
- * every new worker would hit it too).
+ * every new worker would hit it too). SIGHUP replaces the workers one at a time, each new one
+ * listening before an old one stops, so a deploy drops no request; a new worker that cannot
+ * boot ends the restart and leaves the running ones serving.
  */
 import cluster, { type Worker } from 'node:cluster'
 import type { Application } from '../application'
@@ -10,9 +12,10 @@ import { boot } from '../ignitor'
 import { formatError } from './error_format'
 import { listenAddress, listenFailure, servingInfo, type ServingInfo } from './listen'
 import { complain, paint, say, warn } from './output'
+import { drainTimeout, ServerDrain, stopServing } from './shutdown'
 
 type WorkerMessage =
-  | { type: 'ready', serving: ServingInfo }
+  | { type: 'ready', serving: ServingInfo, drainMs: number }
   | { type: 'failed', message: string }
 
 /** More crashes than this within CRASH_WINDOW_MS and the primary gives up. */
@@ -20,99 +23,173 @@ const MAX_CRASHES = 10
 const CRASH_WINDOW_MS = 60_000
 const FIRST_BACKOFF_MS = 100
 const MAX_BACKOFF_MS = 5000
-const STOP_GRACE_MS = 5000
+/** What a stopping worker gets beyond its drain time (closing the session store, exiting) before SIGKILL. */
+const EXIT_GRACE_MS = 5000
 
-/** The primary: forks the workers and keeps them running until SIGINT or SIGTERM; resolves with the exit code. */
+/** The primary: runs the workers until SIGINT or SIGTERM, replaces them on SIGHUP; resolves with the exit code. */
 export function runPrimary (count: number): Promise<number> {
+  // node:cluster's round-robin (the default; NODE_CLUSTER_SCHED_POLICY=none hands connections
+  // to the kernel instead): see docs/deployment.md for what each costs when a worker dies.
   return new Promise((resolve) => {
-    const ready = new Set<Worker>()
-    const crashes: number[] = []
-    let stopping = false
-    let announced = false
-
-    const finish = (code: number) => {
-      if (stopping) return
-      stopping = true
-      const timer = setTimeout(() => {
-        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL')
-      }, STOP_GRACE_MS)
-      const done = () => {
-        if (Object.keys(cluster.workers ?? {}).length > 0) return
-        clearTimeout(timer)
-        resolve(code)
-      }
-      cluster.on('exit', done)
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
-      done()
-    }
-
-    const start = () => {
-      const worker = cluster.fork()
-      worker.on('message', (message: WorkerMessage) => {
-        if (stopping) return
-        if (message.type === 'failed') {
-          complain(message.message)
-          finish(1)
-        } else if (message.type === 'ready') {
-          ready.add(worker)
-          if (!announced && ready.size === count) {
-            announced = true
-            const { url, mode, driver } = message.serving
-            say(`${paint('adonis-lite', 'green')} serving ${paint(url, 'cyan')} (${mode}, ${driver} sessions, ${count} workers)`)
-            if (driver === 'memory' && count > 1) {
-              warn('the memory session driver keeps sessions per worker: use cookie, file or redis sessions with --workers')
-            }
-          }
-        }
-      })
-      worker.on('exit', (code, signal) => {
-        const wasReady = ready.delete(worker)
-        if (stopping) return
-        if (!wasReady) {
-          // It died before listening, without saying why: the reason is in its output above.
-          complain(`a worker ${signal ? `was stopped by ${signal}` : `exited with code ${code}`} while starting`)
-          return finish(1)
-        }
-        const now = Date.now()
-        crashes.push(now)
-        while (crashes.length > 0 && crashes[0]! < now - CRASH_WINDOW_MS) crashes.shift()
-        if (crashes.length > MAX_CRASHES) {
-          complain(`workers crashed ${crashes.length} times in a minute: stopping`)
-          return finish(1)
-        }
-        const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (crashes.length - 1))
-        warn(`worker ${worker.process.pid} ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}: starting another in ${backoff} ms`)
-        setTimeout(() => { if (!stopping) start() }, backoff)
-      })
-    }
-
-    process.once('SIGINT', () => finish(0))
-    process.once('SIGTERM', () => finish(0))
-    for (let index = 0; index < count; index++) start()
+    const primary = new Primary(count, resolve)
+    process.once('SIGINT', () => primary.finish(0))
+    process.once('SIGTERM', () => primary.finish(0))
+    process.on('SIGHUP', () => void primary.restart())
+    primary.startAll()
   })
 }
 
-/** A worker: boots the app and listens on the shared port; stops on SIGTERM or when the primary is gone. */
+class Primary {
+  readonly #ready = new Set<Worker>()
+  /** Workers started by a restart that have not listened yet: their failure ends the restart, not the server. */
+  readonly #probation = new Map<Worker, (ready: boolean) => void>()
+  /** Workers told to stop: their exit is no crash. */
+  readonly #retiring = new Set<Worker>()
+  readonly #crashes: number[] = []
+  #drainMs = 0
+  #stopping = false
+  #restarting = false
+  #announced = false
+
+  constructor (readonly count: number, readonly resolve: (code: number) => void) {}
+
+  startAll (): void {
+    for (let index = 0; index < this.count; index++) this.#start()
+  }
+
+  /** Replaces every worker, one at a time: the new one listens before the old one drains and exits. */
+  async restart (): Promise<void> {
+    if (this.#stopping) return
+    if (this.#restarting) return warn('SIGHUP: a restart is already under way')
+    this.#restarting = true
+    const started = Date.now()
+    const old = [...this.#ready]
+    say(`SIGHUP: replacing ${old.length} workers one at a time`)
+    let replaced = 0
+    for (const worker of old) {
+      if (this.#stopping) break
+      const fresh = this.#start()
+      const listening = await new Promise<boolean>((resolve) => this.#probation.set(fresh, resolve))
+      if (!listening) {
+        complain(`a new worker could not start: the ${old.length - replaced} workers still running keep serving; fix the app and send SIGHUP again`)
+        break
+      }
+      await this.#retire(worker)
+      replaced++
+    }
+    this.#restarting = false
+    if (replaced === old.length) say(`replaced ${replaced} workers in ${Date.now() - started} ms`)
+  }
+
+  /** Stops every worker (each drains its requests first), then resolves with code. */
+  finish (code: number): void {
+    if (this.#stopping) return
+    this.#stopping = true
+    for (const settle of this.#probation.values()) settle(false)
+    const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined)
+    say(`stopping ${workers.length} workers`)
+    void Promise.all(workers.map((worker) => this.#retire(worker))).then(() => this.resolve(code))
+  }
+
+  #start (): Worker {
+    const worker = cluster.fork()
+    worker.on('message', (message: WorkerMessage) => this.#message(worker, message))
+    worker.on('exit', (code, signal) => this.#exited(worker, code, signal))
+    return worker
+  }
+
+  #message (worker: Worker, message: WorkerMessage): void {
+    const settle = this.#probation.get(worker)
+    this.#probation.delete(worker)
+    if (message.type === 'failed') {
+      complain(message.message)
+      if (!settle) return this.finish(1)
+      // A worker of a restart: it exits by itself, and its exit is no reason to stop the others.
+      this.#retiring.add(worker)
+      return settle(false)
+    }
+    this.#ready.add(worker)
+    this.#drainMs = message.drainMs
+    settle?.(true)
+    if (!this.#announced && this.#ready.size === this.count) {
+      this.#announced = true
+      const { url, mode, driver } = message.serving
+      say(`${paint('adonis-lite', 'green')} serving ${paint(url, 'cyan')} (${mode}, ${driver} sessions, ${this.count} workers)`)
+      if (driver === 'memory' && this.count > 1) {
+        warn('the memory session driver keeps sessions per worker: use cookie, file or redis sessions with --workers')
+      }
+    }
+  }
+
+  #exited (worker: Worker, code: number | null, signal: string | null): void {
+    const wasReady = this.#ready.delete(worker)
+    const settle = this.#probation.get(worker)
+    this.#probation.delete(worker)
+    if (this.#stopping || this.#retiring.has(worker)) return
+    const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`
+    if (settle) return settle(false)
+    if (!wasReady) {
+      // It died before listening, without saying why: the reason is in its output above.
+      complain(`a worker ${how} while starting`)
+      return this.finish(1)
+    }
+    const now = Date.now()
+    this.#crashes.push(now)
+    while (this.#crashes.length > 0 && this.#crashes[0]! < now - CRASH_WINDOW_MS) this.#crashes.shift()
+    if (this.#crashes.length > MAX_CRASHES) {
+      complain(`workers crashed ${this.#crashes.length} times in a minute: stopping`)
+      return this.finish(1)
+    }
+    const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (this.#crashes.length - 1))
+    warn(`worker ${worker.process.pid} ${how}: starting another in ${backoff} ms`)
+    setTimeout(() => { if (!this.#stopping) this.#start() }, backoff)
+  }
+
+  /** SIGTERM (the worker drains, then exits); SIGKILL if it is still there well after its drain time. */
+  #retire (worker: Worker): Promise<void> {
+    this.#retiring.add(worker)
+    this.#ready.delete(worker)
+    if (worker.isDead()) return Promise.resolve()
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => worker.process.kill('SIGKILL'), this.#drainMs + EXIT_GRACE_MS)
+      worker.once('exit', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      worker.process.kill('SIGTERM')
+    })
+  }
+}
+
+/** A worker: boots the app and listens on the shared port; drains and stops on SIGTERM or when the primary is gone. */
 export async function runWorker (root: string, port: number | undefined): Promise<void> {
   let app: Application
+  let drainMs: number
   try {
     app = boot({ root })
+    drainMs = drainTimeout(app)
   } catch (error) {
     return fail(formatError(error, root))
   }
   const address = listenAddress(app, port)
+  let drain: ServerDrain
   try {
     const server = await app.listen(address.port, address.host)
-    process.send!({ type: 'ready', serving: servingInfo(app, server) } satisfies WorkerMessage)
+    drain = new ServerDrain(server)
+    process.send!({ type: 'ready', serving: servingInfo(app, server), drainMs } satisfies WorkerMessage)
   } catch (error) {
     return fail(listenFailure(error as NodeJS.ErrnoException, address))
   }
+  let stopping = false
   const stop = () => {
-    setTimeout(() => process.exit(0), STOP_GRACE_MS - 500).unref()
-    void app.close().then(() => process.exit(0), () => process.exit(0))
+    if (stopping) return
+    stopping = true
+    void stopServing(app, drain, drainMs, `worker ${process.pid}`).finally(() => process.exit(0))
   }
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  // SIGHUP is for the primary (a terminal's hangup reaches the whole group): the primary decides.
+  process.on('SIGHUP', () => {})
   process.once('disconnect', stop)
 }
 

@@ -19,7 +19,8 @@ export const SESSION_DEFAULTS: SessionConfig = {
   path: '/',
   secure: false,
   file: { directory: 'sessions' },
-  redis: { url: 'redis://127.0.0.1:6379', prefix: 'session:' },
+  // redis.url defaults to redis://127.0.0.1:6379 when none of url, cluster and sentinels is given.
+  redis: { prefix: 'session:' },
   memory: { maxSessions: 10_000 },
 }
 
@@ -41,7 +42,6 @@ export function sessionConfig (given: unknown): SessionConfig {
   if (typeof config.path !== 'string' || !config.path.startsWith('/')) fail('path', "must start with '/'")
   if (config.domain !== null && typeof config.domain !== 'string') fail('domain', 'must be a domain name or null')
   if (typeof config.file.directory !== 'string' || config.file.directory === '') fail('file.directory', 'must be a folder name under storage/')
-  if (typeof config.redis.url !== 'string') fail('redis.url', "must be a URL such as 'redis://127.0.0.1:6379'")
   if (typeof config.redis.prefix !== 'string') fail('redis.prefix', "must be a string such as 'session:'")
   if (!Number.isInteger(config.memory.maxSessions) || config.memory.maxSessions < 1) fail('memory.maxSessions', 'must be a whole number above 0, such as 10000')
   for (const key of ['clearWithBrowser', 'httpOnly', 'secure'] as const) {

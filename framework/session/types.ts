@@ -69,8 +69,23 @@ export interface SessionConfig {
   path: string
   secure: boolean
   file: { directory: string }
-  redis: { url: string, prefix: string }
+  redis: RedisSessionConfig
   /** The memory driver keeps at most this many sessions, dropping the least recently used. */
   memory: { maxSessions: number }
   [option: string]: unknown
+}
+
+/**
+ * The redis driver's settings: exactly one of `url`, `cluster` or `sentinels` with `name`
+ * (see stores/redis_config.ts); undefined, null and '' count as not given.
+ */
+export interface RedisSessionConfig {
+  /** One server: redis://user:password@host:6379/0, rediss:// for TLS. */
+  url?: string | null
+  /** Redis Cluster seed nodes, as a list or one comma-separated string. */
+  cluster?: string[] | string | null
+  /** Sentinels, as a list or one comma-separated string; `name` is the master they watch. */
+  sentinels?: string[] | string | null
+  name?: string | null
+  prefix: string
 }

@@ -166,6 +166,20 @@ describe('Session | redis store', () => {
     expect(await store.read(id, noCookies)).toBeNull()
   })
 
+  it('writes nothing for changes to a session that was destroyed, flushed or expired since it was read', async () => {
+    const store = newStore()
+    const id = newId()
+    await write(store, id, { user: 7, cart: [] }, null)
+    const seen = await store.read(id, noCookies)
+    await store.destroy(id, noCookies) // another request signed out, or regenerated the id
+    await write(store, id, { ...seen, cart: ['book'] }, new Map([['cart', ['book']]]))
+    expect(await admin.exists(`${PREFIX}${id}`)).toBe(0)
+    expect(await store.read(id, noCookies)).toBeNull()
+    // A whole new session (no list of changes) is written as before.
+    await write(store, id, { fresh: true }, null)
+    expect(await store.read(id, noCookies)).toEqual({ fresh: true })
+  })
+
   it('deletes the session on destroy', async () => {
     const store = newStore()
     const id = newId()
@@ -254,7 +268,7 @@ describe('Session | redis store config', () => {
   it('accepts redis:// and rediss:// URLs with credentials and a database', async () => {
     for (const url of ['redis://127.0.0.1:6379/0', 'redis://127.0.0.1', 'redis://:pw@127.0.0.1:6379', 'rediss://user:pw@127.0.0.1:6380/2']) {
       const store = new RedisStore(config({ url }), driverContext())
-      expect(store.url).not.toMatch(/pw/)
+      expect(store.location).not.toMatch(/pw/)
       await store.close()
     }
   })

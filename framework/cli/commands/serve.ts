@@ -25,10 +25,12 @@ file is printed with its line, and the next save tries again.
   --dev            development mode: restart on changes, stack traces in error pages
   --port N, -p N   listen on port N (0: any free port)
   --workers N      run N processes on one port with node:cluster ('auto': one per CPU);
-                   a crashed worker is replaced. Not with --dev
+                   a crashed worker is replaced, and SIGHUP replaces them all one at a
+                   time without dropping a request (a deploy). Not with --dev
   --no-typecheck   with --dev: do not check types in the background
 
-Stop it with Ctrl-C (or SIGTERM).`,
+Stop it with Ctrl-C (or SIGTERM): requests in flight finish first, for at most
+http.drainTimeout ms (config/app.ts, 10000 unless set); the log says how it went.`,
   options: {
     dev: { type: 'boolean' },
     port: { type: 'string', short: 'p' },
@@ -64,11 +66,13 @@ Stop it with Ctrl-C (or SIGTERM).`,
   },
 }
 
-/** Boots the app and listens; stops cleanly on SIGTERM and SIGINT. */
+/** Boots the app and listens; on SIGTERM and SIGINT finishes the requests in flight, then stops. */
 export async function startServer (root: string, port?: number): Promise<Application> {
   const { boot } = require('../../ignitor') as typeof import('../../ignitor')
   const { listenAddress, listenFailure, servingInfo } = require('../listen') as typeof import('../listen')
+  const { drainTimeout, ServerDrain, stopServing } = require('../shutdown') as typeof import('../shutdown')
   const app = boot({ root })
+  const drainMs = drainTimeout(app)
   const address = listenAddress(app, port)
   let server
   try {
@@ -77,14 +81,17 @@ export async function startServer (root: string, port?: number): Promise<Applica
     await app.close()
     throw E_CANNOT_LISTEN(listenFailure(error as NodeJS.ErrnoException, address))
   }
+  const drain = new ServerDrain(server)
   const { url, mode, driver } = servingInfo(app, server)
   say(`${paint('adonis-lite', 'green')} serving ${paint(url, 'cyan')} (${mode}, ${driver} sessions)`)
+  let stopping = false
   const stop = () => {
-    void app.close().then(() => process.exit(0))
-    setTimeout(() => process.exit(0), 3000).unref()
+    if (stopping) return
+    stopping = true
+    void stopServing(app, drain, drainMs, 'server').finally(() => process.exit(0))
   }
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
   return app
 }
 

@@ -1,7 +1,9 @@
 /**
- * Sessions in Redis, so several app processes share them. Each session is one HASH at
- * `<redis.prefix><id>`, one field per top-level session key holding that key's JSON, with a
- * TTL of `age`:
+ * Sessions in Redis, so several app processes (and hosts) share them: one server, a Redis
+ * Cluster, or a master that Sentinel watches (see redis_config.ts). Each session is one HASH
+ * at `<redis.prefix><id>`, one field per top-level session key holding that key's JSON, with a
+ * TTL of `age`. One key per session means one hash slot on a cluster, so every command below
+ * is atomic there too:
  *
  * - read: HGETALL; an empty hash is an unknown id. Reads leave the TTL alone: the session
  *   slides it through touch(), at most every so often (see SessionManager.touchInterval).
@@ -11,45 +13,31 @@
  *   process, is never brought back by a request that read it before. Only this request's keys are
  *   written, so concurrent requests that change different keys keep both changes. Two requests
  *   that change the same top-level key: the last commit wins for that key. Forgetting the last
- *   key leaves no hash, hence no session.
+ *   key leaves no hash, hence no session. A commit of changes to a session whose hash is gone
+ *   (flushed, regenerated or expired since this request read it) writes nothing: a destroyed
+ *   session stays destroyed.
  * - touch: PEXPIRE. destroy: DEL.
  *
  * Commands of concurrent requests go out together (ioredis's auto-pipelining), so under load a
  * socket write carries many requests' commands.
  *
  * Redis being down must cost requests that use the session a quick 503, never a hang, and
- * nothing at all to the others: commands are not queued while disconnected (they could run
- * much later, over newer writes), every command has a timeout, and the client keeps
- * reconnecting in the background, so the store recovers by itself when Redis is back.
+ * nothing at all to the others (see redis_client.ts); the store recovers by itself when Redis,
+ * or a new master, is back. A command that timed out may still run on Redis later: a 503 of a
+ * commit does not say whether it was written (docs/deployment.md).
  */
-import { Redis, type RedisOptions } from 'ioredis'
-import { describe, E_INVALID_REDIS_URL, E_SESSION_STORE_UNAVAILABLE } from '../../errors'
+import { describe, E_SESSION_STORE_UNAVAILABLE } from '../../errors'
 import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
+import { COMMAND_TIMEOUT_MS, createClient, DISCONNECT_TIMEOUT_MS, type SessionClient } from './redis_client'
+import { describeTarget, redisTarget } from './redis_config'
 
 /** How long a request waits for a connection that is being made (at boot, or on reconnect). */
 const READY_WAIT_MS = 500
-/** A reply slower than this means Redis is in trouble: answer 503 rather than hold the request. */
-const COMMAND_TIMEOUT_MS = 1000
-/** Reconnect attempts back off up to this, which bounds how long recovery takes once Redis is back. */
-const MAX_RECONNECT_DELAY_MS = 1000
-const DISCONNECT_TIMEOUT_MS = 100
-
-const CLIENT_OPTIONS: RedisOptions = {
-  enableOfflineQueue: false,
-  autoResendUnfulfilledCommands: false,
-  maxRetriesPerRequest: 0,
-  commandTimeout: COMMAND_TIMEOUT_MS,
-  connectTimeout: 3000,
-  // disconnect() arms a timer of this length even for a socket that is already closed (as it is
-  // between reconnect attempts), which would keep a stopping process alive that long.
-  disconnectTimeout: DISCONNECT_TIMEOUT_MS,
-  retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
-  enableAutoPipelining: true,
-}
 
 /**
  * A commit in one atomic command. KEYS[1]: the session. ARGV: the TTL in ms, '1' to replace the
  * whole session, the number n of fields to set, n field/value pairs, then the fields to remove.
+ * Returns 0, having written nothing, for changes to a session that no longer exists.
  */
 const COMMIT_SCRIPT = `
 local key = KEYS[1]
@@ -66,16 +54,19 @@ for i = last + 1, #ARGV do redis.call('HDEL', key, ARGV[i]) end
 redis.call('PEXPIRE', key, ARGV[1])
 return 1`
 
-type SessionClient = Redis & { commitSession (key: string, ...args: Array<string | number>): Promise<unknown> }
-
-
 /** The redis session driver: `driver: 'redis'` with `redis.url` and `redis.prefix` in config/session.js. */
 export class RedisStore implements SessionStore {
   readonly #client: SessionClient
   readonly #prefix: string
   readonly #ageMs: number
-  /** The URL without credentials, the only form that reaches logs and errors. */
-  readonly #safeUrl: string
+  /** Where Redis is, without credentials: the only form that reaches logs and errors. */
+  readonly #where: string
+  /** A cluster client retries on its own while a master fails over: bound the whole wait. */
+  readonly #deadline: boolean
+  /** A Sentinel client keeps connections to the sentinels, which quitting the master's leaves open. */
+  readonly #sentinel: boolean
+  /** When the loss of each cluster node was last logged: once a minute is enough (ioredis retries it on every command that lands there). */
+  readonly #lostNodes = new Map<string, number>()
   readonly #log: DriverContext['log']
   #readyWait: Promise<boolean> | null = null
   #lastError: string | null = null
@@ -83,21 +74,24 @@ export class RedisStore implements SessionStore {
   #closing = false
 
   constructor (config: SessionConfig, app: DriverContext) {
-    this.#safeUrl = safeRedisUrl(config.redis.url)
+    const target = redisTarget(config.redis)
+    this.#where = describeTarget(target)
+    this.#deadline = target.kind === 'cluster'
+    this.#sentinel = target.kind === 'sentinel'
     this.#prefix = config.redis.prefix
     this.#ageMs = Math.max(1, Math.round(config.age * 60_000))
     this.#log = app.log
     // Connects in the background: an unreachable Redis is logged, never a boot failure.
-    this.#client = new Redis(config.redis.url, CLIENT_OPTIONS) as SessionClient
-    this.#client.defineCommand('commitSession', { numberOfKeys: 1, lua: COMMIT_SCRIPT })
+    this.#client = createClient(target, COMMIT_SCRIPT)
     this.#client.on('error', (error: Error) => this.#connectionLost(describe(error)))
     this.#client.on('close', () => this.#connectionLost(this.#lastError ?? 'the connection was closed'))
     this.#client.on('ready', () => this.#connectionBack())
+    this.#client.on('node error', (error: Error, node: string) => this.#nodeLost(node, describe(error)))
   }
 
-  /** The Redis URL without its credentials, as logs and errors show it. */
-  get url (): string {
-    return this.#safeUrl
+  /** Where Redis is (a URL, the cluster's seeds, the Sentinel master), without credentials, as logs and errors show it. */
+  get location (): string {
+    return this.#where
   }
 
   async read (id: string): Promise<SessionData | null> {
@@ -141,7 +135,7 @@ export class RedisStore implements SessionStore {
         // the timeout or the lost connection ended it: disconnect below is all that is left
       }
     }
-    if (this.#client.status === 'end') return
+    if (this.#client.status === 'end' && !this.#sentinel) return
     this.#client.disconnect()
     // Resolve once ioredis's disconnect timer has run, so nothing of this store outlives close().
     await new Promise((resolve) => setTimeout(resolve, DISCONNECT_TIMEOUT_MS))
@@ -155,9 +149,9 @@ export class RedisStore implements SessionStore {
   async #send<T> (command: () => Promise<T>): Promise<T> {
     try {
       await this.#connected()
-      return await command()
+      return await (this.#deadline ? withDeadline(command(), COMMAND_TIMEOUT_MS) : command())
     } catch (error) {
-      throw E_SESSION_STORE_UNAVAILABLE('redis', `${this.#safeUrl}: ${reasonOf(error)}`)
+      throw E_SESSION_STORE_UNAVAILABLE('redis', `${this.#where}: ${reasonOf(error)}`)
     }
   }
 
@@ -189,7 +183,7 @@ export class RedisStore implements SessionStore {
     this.#lastError = reason
     if (this.#outage || this.#closing) return
     this.#outage = true
-    this.#log.error(`redis session store: cannot reach Redis at ${this.#safeUrl} (${this.#lastError}); ` +
+    this.#log.error(`redis session store: cannot reach Redis at ${this.#where} (${this.#lastError}); ` +
       'requests that use the session get a 503 until it is back')
   }
 
@@ -197,28 +191,17 @@ export class RedisStore implements SessionStore {
     this.#lastError = null
     if (!this.#outage) return
     this.#outage = false
-    this.#log.warn(`redis session store: Redis at ${this.#safeUrl} is reachable again`)
+    this.#log.warn(`redis session store: Redis at ${this.#where} is reachable again`)
   }
-}
 
-/** Checks redis.url at boot and returns it without credentials; a malformed one is a BootError. */
-export function safeRedisUrl (url: unknown): string {
-  if (typeof url !== 'string') throw E_INVALID_REDIS_URL("must be a string such as 'redis://127.0.0.1:6379'")
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw E_INVALID_REDIS_URL('is not a URL (a missing scheme, a port that is not a number from 1 to 65535, or no host?)')
+  /** A cluster node that went away: sessions in its slots get a 503 until a replica takes over. */
+  #nodeLost (node: string, reason: string): void {
+    const now = Date.now()
+    if (this.#closing || now - (this.#lostNodes.get(node) ?? -Infinity) < 60_000) return
+    this.#lostNodes.set(node, now)
+    this.#log.error(`redis session store: lost Redis Cluster node ${node} (${reason}); ` +
+      'sessions in its hash slots get a 503 until it is back or a replica takes its place')
   }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-    throw E_INVALID_REDIS_URL(`must start with redis:// or rediss:// (it starts with ${JSON.stringify(parsed.protocol)})`)
-  }
-  if (parsed.hostname === '') throw E_INVALID_REDIS_URL('has no host')
-  if (parsed.port === '0') throw E_INVALID_REDIS_URL('has port 0: give a port from 1 to 65535')
-  if (!/^(\/\d*)?$/.test(parsed.pathname)) throw E_INVALID_REDIS_URL('has a path that is not a database number such as /0')
-  parsed.username = ''
-  parsed.password = ''
-  return parsed.toString()
 }
 
 /** ioredis's words for a connection that dropped or was not there, in the words of this store. */
@@ -229,7 +212,7 @@ function reasonOf (error: unknown): string {
 }
 
 /** Whether the connection being made becomes ready within ms (false as soon as it closes). */
-function waitForReady (client: Redis, ms: number): Promise<boolean> {
+function waitForReady (client: SessionClient, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     const done = (ready: boolean): void => {
       clearTimeout(timer)
@@ -243,4 +226,13 @@ function waitForReady (client: Redis, ms: number): Promise<boolean> {
     client.once('ready', onReady)
     client.once('close', onClose)
   })
+}
+
+/** The command's result, or an error once ms have passed. */
+function withDeadline<T> (command: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout
+  const late = new Promise<never>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([command, late]).finally(() => clearTimeout(timer))
 }
