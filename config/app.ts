@@ -12,6 +12,9 @@ export default {
     host: Env.get('HOST', '127.0.0.1'),
     /** Trust X-Forwarded-* headers (behind a reverse proxy). */
     trustProxy: Env.boolean('TRUST_PROXY', false),
+    /** How long a client may take to send a whole request, and its headers, in ms (raise it for big uploads on slow links). */
+    requestTimeout: 60000,
+    headersTimeout: 20000,
     /** On SIGTERM (and on each worker a SIGHUP replaces), how long requests in flight may take to finish, in ms. */
     drainTimeout: Env.number('DRAIN_TIMEOUT', 10000),
   },

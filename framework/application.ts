@@ -32,6 +32,8 @@ export interface ApplicationParts {
   bodyParser: BodyParserConfig
   publicDir: string | null
   trustProxy: boolean
+  /** How long a client may take to send a request, headers first (http.requestTimeout and headersTimeout). */
+  timeouts: { requestMs: number, headersMs: number }
   shield: ShieldConfig
   /** In development, the Host names requests may carry (null in production: any). */
   devHosts: DevHosts | null
@@ -51,6 +53,7 @@ export class Application {
   readonly publicDir: string | null
   readonly shield: ShieldConfig
   readonly devHosts: DevHosts | null
+  readonly #timeouts: ApplicationParts['timeouts']
   /** The bytes of uploads all requests together may hold in temp files (bodyParser.uploadsLimit). */
   readonly uploads: UploadBudget
   readonly exceptionHandler = new ExceptionHandler()
@@ -71,6 +74,7 @@ export class Application {
     this.publicDir = parts.publicDir
     this.shield = parts.shield
     this.devHosts = parts.devHosts
+    this.#timeouts = parts.timeouts
     this.uploads = new UploadBudget(toBytes(parts.bodyParser.uploadsLimit))
     this.koa = new Koa({ proxy: parts.trustProxy })
     this.koa.use(requestHandler(this))
@@ -89,7 +93,10 @@ export class Application {
 
   /** Starts serving; resolves once the port is open. */
   listen (port: number, host = '127.0.0.1'): Promise<http.Server> {
-    const server = http.createServer(this.callback())
+    // Node waits five minutes for a slow request by default: long enough to hold many sockets
+    // and buffers open for little more than a trickle of bytes each. It checks every so often.
+    const { requestMs, headersMs } = this.#timeouts
+    const server = http.createServer({ requestTimeout: requestMs, headersTimeout: headersMs, connectionsCheckingInterval: Math.max(50, Math.floor(headersMs / 4)) }, this.callback())
     this.#servers.add(server)
     return new Promise((resolve, reject) => {
       server.once('error', reject)

@@ -81,6 +81,7 @@ export function boot (options: BootOptions): Application {
     // Its real path: files are served only when their own real path lies inside it.
     publicDir: fs.existsSync(publicDir) ? fs.realpathSync(publicDir) : null,
     trustProxy: config.get('app.http.trustProxy', false),
+    timeouts: requestTimeouts(config),
     shield: shieldConfig(config.get('shield')),
     devHosts: production ? null : devHosts(config),
   })
@@ -98,6 +99,21 @@ function readAppKeys (config: Config): string[] {
   const previousKeys = list.map((key) => String(key).trim()).filter(Boolean)
   previousKeys.forEach((key, index) => { if (key.length < MIN_APP_KEY_LENGTH) throw E_WEAK_PREVIOUS_KEY(index + 1, key.length) })
   return [appKey, ...previousKeys]
+}
+
+/** http.requestTimeout and http.headersTimeout (ms): how long a client may take to send its request. */
+function requestTimeouts (config: Config): { requestMs: number, headersMs: number } {
+  const read = (key: string, fallback: number): number => {
+    const value = config.get<unknown>(`app.http.${key}`, fallback)
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      throw E_INVALID_CONFIG('config/app.ts', `http.${key}`, `must be a whole number of milliseconds above 0, such as ${fallback}`)
+    }
+    return value
+  }
+  const requestMs = read('requestTimeout', 60_000)
+  const headersMs = read('headersTimeout', Math.min(20_000, requestMs))
+  if (headersMs > requestMs) throw E_INVALID_CONFIG('config/app.ts', 'http.headersTimeout', `must not be longer than http.requestTimeout (${requestMs})`)
+  return { requestMs, headersMs }
 }
 
 /** The hosts a development server answers: loopback names, the one it listens on, and http.allowedHosts. */

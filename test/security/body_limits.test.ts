@@ -3,8 +3,9 @@
  * numbers it may hold, which keys survive, how much a multipart form's fields may weigh
  * together, and what a body that is not what its headers say gets.
  */
+import net from 'node:net'
 import { testClient, type AppClient, type TestClient } from 'adonis-lite/testing'
-import { fixture, TEST_KEY } from '../helpers/apps'
+import { fixture, removeApp, tempApp, TEST_KEY } from '../helpers/apps'
 import { csrfOf } from '../helpers/html'
 
 /** The hardening fixture's config/bodyParser.js. */
@@ -63,5 +64,54 @@ describe('Security | body limits', () => {
     expect(heavy.json().code).toBe('E_BODY_TOO_LARGE')
     const urlencoded = await client.post('/echo', `a=${'x'.repeat(FORM_LIMIT)}&_csrf=${token}`, { headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } })
     expect(urlencoded.status).toBe(413)
+  })
+})
+
+describe('Security | slow requests', () => {
+  let root: string
+  let app: AppClient
+  beforeAll(async () => {
+    root = tempApp({
+      'start/routes.ts': "import { Route } from 'adonis-lite'\nRoute.post('/', (request, response) => { response.json(request.all()) })\n",
+      'app/Http/kernel.ts': "export const globalMiddleware = ['Adonis/Middleware/BodyParser']\n",
+      'config/app.ts': "import { Env } from 'adonis-lite'\nexport default { appKey: Env.get('APP_KEY'), http: { requestTimeout: 600, headersTimeout: 300 } }\n",
+    })
+    app = await testClient(root, { env: { APP_KEY: TEST_KEY }, production: true })
+  })
+  afterAll(async () => {
+    await app.close()
+    removeApp(root)
+  })
+
+  /** Sends `first` at once, then `rest` a byte every 50 ms; resolves with what came back and when the connection closed. */
+  function trickle (first: string, rest: string): Promise<{ answer: string, closedAfterMs: number }> {
+    return new Promise((resolve) => {
+      const started = Date.now()
+      const socket = net.connect(Number(new URL(app.url).port), '127.0.0.1')
+      let answer = ''
+      socket.write(first)
+      const bytes = [...rest]
+      const timer = setInterval(() => { if (bytes.length > 0 && !socket.destroyed) socket.write(bytes.shift()!) }, 50)
+      socket.on('data', (chunk) => { answer += chunk.toString('latin1') })
+      socket.on('error', () => undefined)
+      socket.on('close', () => {
+        clearInterval(timer)
+        resolve({ answer, closedAfterMs: Date.now() - started })
+      })
+    })
+  }
+
+  it('ends a request whose body trickles in past http.requestTimeout with 408', async () => {
+    const body = 'a=' + 'x'.repeat(100)
+    const { answer, closedAfterMs } = await trickle(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`, body)
+    expect(answer).toMatch(/^HTTP\/1\.1 408/)
+    expect(closedAfterMs).toBeGreaterThanOrEqual(600)
+    expect(closedAfterMs).toBeLessThan(5000)
+  })
+
+  it('ends a request whose headers trickle in past http.headersTimeout', async () => {
+    const { answer, closedAfterMs } = await trickle('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n', `X-Slow: ${'y'.repeat(100)}\r\n\r\n`)
+    expect(answer).toMatch(/^HTTP\/1\.1 408/)
+    expect(closedAfterMs).toBeLessThan(5000)
   })
 })
