@@ -89,6 +89,23 @@ describe('Session | file driver specifics', () => {
     }
   })
 
+  it('ignores a session file of JSON that is not an object (a string, a list, null), answering 200', async () => {
+    const app = await bootSessionApp(setup)
+    try {
+      for (const json of ['"a string"', '[1, 2]', 'null', '42']) {
+        const c = app.newClient()
+        await put(c, 'a', 1)
+        const id = (await c.get('/t/id')).json().id
+        fs.writeFileSync(path.join(directory, `${id}.json`), json)
+        const answer = await c.get('/t/get?key=a')
+        expect({ json, status: answer.status, value: answer.json().value }).toEqual({ json, status: 200, value: null })
+        expect((await c.get('/t/all')).json()).toEqual({})
+      }
+    } finally {
+      await app.close()
+    }
+  })
+
   it('sweeps expired session files and stale temp files', async () => {
     const { FileStore } = require('../../framework/session/stores/file_store')
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adonis-lite-sweep-'))

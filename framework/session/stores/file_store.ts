@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { AdonisLiteError } from '../../errors'
+import { isPlainObject } from '../../support/object_path'
 import { isSessionId } from '../session_id'
 import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
 import { applyCommit } from './apply_commit'
@@ -41,7 +42,10 @@ export class FileStore implements SessionStore {
     try {
       const stat = await fs.stat(file)
       if (stat.mtimeMs + this.#ageMs <= Date.now()) return null
-      return JSON.parse(await fs.readFile(file, 'utf8'))
+      const values: unknown = JSON.parse(await fs.readFile(file, 'utf8'))
+      // A file of valid JSON that is not an object of values was not written by this store.
+      if (!isPlainObject(values)) throw new SyntaxError('it holds JSON that is not an object of session values')
+      return values
     } catch (error) {
       if (isMissing(error)) return null
       if (error instanceof SyntaxError) {
