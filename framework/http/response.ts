@@ -121,20 +121,33 @@ export class Response {
   conflict (body?: unknown): this { return this.status(409).send(body) }
   unprocessableEntity (body?: unknown): this { return this.status(422).send(body) }
 
+  /**
+   * Redirects to a URL the user gave (a ?next= after sign-in, say) only when it is a page of
+   * this site; anything else (another site, //host, javascript:, garbage) goes to fallback.
+   */
+  safeRedirect (url: unknown, fallback = '/', status = 302): this {
+    return this.redirect((typeof url === 'string' && url !== '' ? this.#localPath(url) : null) ?? fallback, status)
+  }
+
   #back (): string {
     const referer = this.#http.ctx.get('referer')
-    if (!referer) return '/'
+    return (referer ? this.#localPath(referer) : null) ?? '/'
+  }
+
+  /** The path, query and fragment of a URL of this site (absolute or a path), or null for any other. */
+  #localPath (url: string): string | null {
     const { protocol, host } = this.#http.ctx
     // The usual case, a page of this site in the plain form browsers send, without parsing a URL.
     const origin = `${protocol}://${host}/`
-    if (referer.startsWith(origin) && SIMPLE_PATH.test(referer.slice(origin.length))) return referer.slice(origin.length - 1)
+    if (url.startsWith(origin) && SIMPLE_PATH.test(url.slice(origin.length))) return url.slice(origin.length - 1)
+    if (url.startsWith('/') && SIMPLE_PATH.test(url.slice(1))) return url
     try {
-      const target = new URL(referer)
-      if (target.origin !== `${protocol}://${host}`) return '/'
+      const target = new URL(url, origin)
+      if (target.origin !== `${protocol}://${host}`) return null
       // A path such as //evil.example (or /\evil.example, which URL turns into it) is another site's URL.
       return target.pathname.replace(/^\/+/, '/') + target.search + target.hash
     } catch {
-      return '/'
+      return null
     }
   }
 

@@ -1,6 +1,7 @@
 /**
- * response.redirect('back') follows the Referer only to this site: whatever the Referer says,
- * the Location a browser ends up at has the app's own origin.
+ * response.redirect('back') follows the Referer, and response.safeRedirect() a URL the user
+ * gave (?to=), only to this site: whatever they say, the Location a browser ends up at has the
+ * app's own origin.
  */
 import fc from 'fast-check'
 import { testClient, type AppClient } from 'adonis-lite/testing'
@@ -8,14 +9,16 @@ import { fixture } from '../helpers/apps'
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 500
 
-describe('Security | redirect back', () => {
+describe.each(['back', 'safeRedirect'])('Security | redirect %s', (via) => {
   let app: AppClient
   beforeAll(async () => { app = await testClient(fixture('hardening_app'), { production: true }) })
   afterAll(() => app.close())
 
   /** Where a browser goes with the answer's Location. */
-  async function landing (referer: string): Promise<URL> {
-    const answer = await app.get('/back', { headers: { referer } })
+  async function landing (target: string): Promise<URL> {
+    const answer = via === 'back'
+      ? await app.get('/back', { headers: { referer: target } })
+      : await app.get(`/next?to=${encodeURIComponent(target)}`)
     expect(answer.status).toBe(302)
     return new URL(answer.headers.location!, `${app.url}/back`)
   }
@@ -34,6 +37,14 @@ describe('Security | redirect back', () => {
   it('keeps the path, query and fragment of a same-origin Referer', async () => {
     const url = await landing(`${app.url}/cart?item=a%20b#top`)
     expect(url.href).toBe(`${app.url}/cart?item=a%20b#top`)
+  })
+
+  it('goes to the fallback for another site, and to a path of this one as given', async () => {
+    const fallback = via === 'back' ? '/' : '/fallback'
+    for (const elsewhere of ['https://evil.example/x', '//evil.example', 'javascript:alert(1)', '']) {
+      expect((await landing(elsewhere)).pathname).toBe(fallback)
+    }
+    if (via === 'safeRedirect') expect((await landing('/account?tab=1')).href).toBe(`${app.url}/account?tab=1`)
   })
 
   it(`never leaves the site, for ${RUNS} generated Referers`, async () => {
