@@ -142,7 +142,8 @@ export class Response {
     if (url.startsWith(origin) && SIMPLE_PATH.test(url.slice(origin.length))) return url.slice(origin.length - 1)
     if (url.startsWith('/') && SIMPLE_PATH.test(url.slice(1))) return url
     try {
-      const target = new URL(url, origin)
+      // Absolute URLs, and paths: never a relative reference, which no Referer is.
+      const target = url.startsWith('/') ? new URL(url, origin) : new URL(url)
       if (target.origin !== `${protocol}://${host}`) return null
       // A path such as //evil.example (or /\evil.example, which URL turns into it) is another site's URL.
       return target.pathname.replace(/^\/+/, '/') + target.search + target.hash
