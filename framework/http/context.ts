@@ -74,14 +74,9 @@ export class HttpContext {
     return this.#multipart !== null && this.#multipart.pending
   }
 
-  /**
-   * Once the answer is decided: drops files the handler did not receive, and says whether the
-   * body is still being read into nothing (then the connection ends with the answer).
-   */
-  releaseBody (): boolean {
-    if (this.#multipart === null) return false
-    this.#multipart.abandon()
-    return this.#multipart.unread
+  /** Once the answer is decided: files the handler did not receive are read into nothing. */
+  dropUploads (): void {
+    this.#multipart?.abandon()
   }
 
   /** The session, created on first use; it reads its store only when a value is asked for. */

@@ -100,7 +100,6 @@ export class MultipartReader {
   #taken = 0
   readonly #ended: Promise<void>
   #end!: () => void
-  #isEnded = false
   /** Resolves at the first failure: receive() answers then, not once the body is all read. */
   readonly #failed: Promise<void>
   #failNow!: () => void
@@ -137,11 +136,6 @@ export class MultipartReader {
     if (this.#failure !== null) throw this.#failure
     const count = this.#fieldsBeforeFiles === -1 ? this.#pairs.length : this.#fieldsBeforeFiles
     return this.#parse(this.#pairs.slice(0, count))
-  }
-
-  /** Whether the body is still being read (the connection should close after the answer). */
-  get unread (): boolean {
-    return !this.#isEnded
   }
 
   /** Whether the files are still to be received (or dropped). */
@@ -276,7 +270,6 @@ export class MultipartReader {
   }
 
   #finish (): void {
-    this.#isEnded = true
     this.#reachFiles()
     this.#end()
   }

@@ -31,9 +31,10 @@ export function requestHandler (app: Application): Koa.Middleware {
       }
     }
     if (failure !== null) await app.exceptionHandler.handle(failure, http)
-    // A multipart body turned away, or failed, before it was all read: the rest is read into
-    // nothing, and the connection ends with this answer.
-    if (http.releaseBody()) ctx.set('Connection', 'close')
+    // Files of a multipart body its handler never received are read into nothing; and an answer
+    // given before the whole body arrived (a 404, a 403, a 413...) is the connection's last.
+    http.dropUploads()
+    if (!ctx.req.complete) ctx.set('Connection', 'close')
     http.cookies.flush(ctx)
   }
 }
@@ -41,9 +42,11 @@ export function requestHandler (app: Application): Koa.Middleware {
 async function dispatch (app: Application, http: HttpContext): Promise<void> {
   const { ctx } = http
   if (app.devHosts !== null && !app.devHosts.allows(ctx.get('host'))) throw E_HOST_NOT_ALLOWED(ctx.get('host'))
-  if (ctx.method === 'POST') await spoofMethod(app, http)
-
-  const found = app.router.match(ctx.method, ctx.path)
+  let found = app.router.match(ctx.method, ctx.path)
+  // A path no route knows is a 404 whatever its verb: its body is never read.
+  if (ctx.method === 'POST' && (found.route !== null || found.allowed.length > 0) && await spoofMethod(app, http)) {
+    found = app.router.match(ctx.method, ctx.path)
+  }
   if (found.route) {
     http.params = found.params
     http.route = found.route
@@ -66,14 +69,16 @@ async function dispatch (app: Application, http: HttpContext): Promise<void> {
   throw E_ROUTE_NOT_FOUND(ctx.method, ctx.path)
 }
 
-/** A form cannot send PUT, PATCH or DELETE: it posts with _method in the query or the body. */
-async function spoofMethod (app: Application, http: HttpContext): Promise<void> {
+/** A form cannot send PUT, PATCH or DELETE: it posts with _method in the query or the body. Resolves with whether the verb changed. */
+async function spoofMethod (app: Application, http: HttpContext): Promise<boolean> {
   let spoofed: unknown = http.ctx.querystring.includes('_method=') ? http.request.get()._method : undefined
   if (spoofed === undefined && app.kernel.uses('Adonis/Middleware/BodyParser')) {
     await http.parseBody()
     spoofed = http.request.post()._method
   }
-  if (typeof spoofed === 'string' && SPOOFABLE.has(spoofed.toUpperCase())) http.ctx.method = spoofed.toUpperCase()
+  if (typeof spoofed !== 'string' || !SPOOFABLE.has(spoofed.toUpperCase())) return false
+  http.ctx.method = spoofed.toUpperCase()
+  return true
 }
 
 /**
