@@ -4,6 +4,17 @@ export default {
   /** Signs and encrypts cookies and sessions. `adonis-lite key:generate` writes one into .env. */
   appKey: Env.get('APP_KEY'),
 
+  /**
+   * What the app needs from the environment, checked at boot ('required|' + string, number,
+   * boolean or url): a mistake in .env stops the boot with the variable's name.
+   */
+  env: {
+    APP_KEY: 'required|string',
+    PORT: 'number',
+    TRUST_PROXY: 'boolean',
+    REDIS_URL: 'url',
+  },
+
   /** Keys still accepted while rotating APP_KEY (comma separated); cookies are rewritten with the new one. */
   previousKeys: Env.get('APP_KEY_PREVIOUS', ''),
 

@@ -114,6 +114,15 @@ export const E_WEAK_PREVIOUS_KEY = (position: number, length: number) =>
   new BootError(`APP_KEY_PREVIOUS (previousKeys in config/app.ts): key ${position} is too short (${length} character${length === 1 ? '' : 's'}, 32 needed). ` +
     'A previous key opens cookies as the current one does: list only former APP_KEY values', 'E_WEAK_APP_KEY')
 
+/** A variable is set to something its reader cannot use. The value is shown unless it may be a secret. */
+export const E_INVALID_ENV = (name: string, value: string, expected: string) =>
+  new BootError(`Environment variable ${name} is ${/KEY|SECRET|PASSWORD|TOKEN/i.test(name) ? 'set' : JSON.stringify(value)}, ` +
+    `which is not ${expected}: fix it in .env or in the environment`, 'E_INVALID_ENV')
+
+export const E_MISSING_ENV = (name: string, expected: string) =>
+  new BootError(`Environment variable ${name} is not set, and config/app.ts (env) requires it (${expected}): set it in .env or in the environment`,
+    'E_MISSING_ENV')
+
 export const E_MODULE_LOAD_FAILED = (file: string, cause: unknown) =>
   new BootError(`Cannot load ${file}: ${describe(cause)}`, 'E_MODULE_LOAD_FAILED', cause)
 

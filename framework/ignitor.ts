@@ -8,6 +8,7 @@ import path from 'node:path'
 import { Application } from './application'
 import { loadConfig, type Config, type ConfigValues } from './config/config'
 import { loadEnvFile } from './config/env'
+import { checkEnv } from './config/env_schema'
 import { Encrypter } from './crypto/encrypter'
 import { Signer } from './crypto/signer'
 import { E_APP_NOT_FOUND, E_INVALID_CONFIG, E_MISSING_APP_KEY, E_WEAK_APP_KEY, E_WEAK_PREVIOUS_KEY } from './errors'
@@ -47,6 +48,7 @@ export function boot (options: BootOptions): Application {
 
   loadEnvFile(root)
   const config = loadConfig(root, options.config)
+  checkEnv(config.get('app.env'))
   const production = options.production ?? process.env.NODE_ENV === 'production'
   const logger = options.logger ?? new Logger()
   const appKeys = readAppKeys(config)
