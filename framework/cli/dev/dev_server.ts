@@ -15,6 +15,7 @@ import type { ListenAddress, ServingInfo } from '../listen'
 import { AppProcess } from './app_process'
 import { ErrorPage } from './error_page'
 import { startTypeChecker, type TypeChecker } from './type_checker'
+import { changeKind, isIgnored, WATCHED } from './watched_files'
 
 export interface DevServerOptions {
   root: string
@@ -24,13 +25,8 @@ export interface DevServerOptions {
   typecheck: boolean
 }
 
-/** Watched, relative to the app; changes under RESTART_ON restart the app. */
-export const WATCHED = ['app', 'config', 'start', 'resources', '.env']
-const RESTART_ON = ['app', 'config', 'start', '.env']
 /** Edits come in bursts (save-all, a formatter); one restart per burst. */
 const DEBOUNCE_MS = 50
-/** Editor droppings that never matter. */
-const IGNORED = /(^|[/\\])(\.(?!env$)[^/\\]*|[^/\\]*~|[^/\\]*\.(swp|swx|tmp)|4913)$/
 
 export class DevServer {
   readonly #options: DevServerOptions
@@ -64,7 +60,7 @@ export class DevServer {
     this.#spare = this.#spawn()
     const watcher = chokidar.watch(WATCHED.map((entry) => path.join(this.#options.root, entry)), {
       ignoreInitial: true,
-      ignored: (file: string) => IGNORED.test(file) || file.includes(`${path.sep}node_modules${path.sep}`),
+      ignored: isIgnored,
     })
     this.#watcher = watcher
     watcher.on('all', (_event, file) => this.#onChange(file))
@@ -99,7 +95,9 @@ export class DevServer {
   #onChange (file: string): void {
     if (this.#stopped) return
     const relative = path.relative(this.#options.root, file)
-    if (!RESTART_ON.some((entry) => relative === entry || relative.startsWith(`${entry}${path.sep}`))) {
+    const kind = changeKind(relative)
+    if (kind === null) return
+    if (kind === 'view') {
       say(paint(`${relative} changed: views are re-read on every render, no restart needed`, 'dim'))
       return
     }
