@@ -26,8 +26,15 @@ export default {
     /** How long a client may take to send a whole request, and its headers, in ms (raise it for big uploads on slow links). */
     requestTimeout: 60000,
     headersTimeout: 20000,
+    /** gzip/brotli of text answers from 1 kB (true, or { threshold: bytes }); off when a proxy in front compresses. */
+    compression: false,
     /** On SIGTERM (and on each worker a SIGHUP replaces), how long requests in flight may take to finish, in ms. */
     drainTimeout: Env.number('DRAIN_TIMEOUT', 10000),
+  },
+
+  /** Files of public/: Cache-Control max-age in seconds; names with a content hash (app.3f9a1c2b.js) get a year, immutable. */
+  static: {
+    maxAge: 0,
   },
 
   views: {

@@ -5,10 +5,12 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Koa from 'koa'
+import compress from 'koa-compress'
 import type { Config } from './config/config'
 import type { BodyParserConfig } from './http/body_parser'
 import type { CookieCodec } from './http/cookie_codec'
 import type { DevHosts } from './http/dev_hosts'
+import type { PublicFiles } from './http/public_files'
 import { ExceptionHandler } from './http/exception_handler'
 import { toBytes, UploadBudget } from './http/multipart'
 import { requestHandler } from './http/server'
@@ -30,11 +32,13 @@ export interface ApplicationParts {
   sessions: SessionManager
   cookies: CookieCodec
   bodyParser: BodyParserConfig
-  publicDir: string | null
+  publicFiles: PublicFiles | null
   trustProxy: boolean
   /** How long a client may take to send a request, headers first (http.requestTimeout and headersTimeout). */
   timeouts: { requestMs: number, headersMs: number }
   shield: ShieldConfig
+  /** gzip/brotli of text answers of at least threshold bytes (http.compression), or null for none. */
+  compression: { threshold: number } | null
   /** In development, the Host names requests may carry (null in production: any). */
   devHosts: DevHosts | null
 }
@@ -50,7 +54,8 @@ export class Application {
   readonly sessions: SessionManager
   readonly cookies: CookieCodec
   readonly bodyParser: BodyParserConfig
-  readonly publicDir: string | null
+  /** The files of public/, or null when the app has no such folder. */
+  readonly publicFiles: PublicFiles | null
   readonly shield: ShieldConfig
   readonly devHosts: DevHosts | null
   readonly #timeouts: ApplicationParts['timeouts']
@@ -71,12 +76,14 @@ export class Application {
     this.sessions = parts.sessions
     this.cookies = parts.cookies
     this.bodyParser = parts.bodyParser
-    this.publicDir = parts.publicDir
+    this.publicFiles = parts.publicFiles
     this.shield = parts.shield
     this.devHosts = parts.devHosts
     this.#timeouts = parts.timeouts
     this.uploads = new UploadBudget(toBytes(parts.bodyParser.uploadsLimit))
     this.koa = new Koa({ proxy: parts.trustProxy })
+    // Already-compressed types (images, archives) are left alone: koa-compress asks `compressible`.
+    if (parts.compression !== null) this.koa.use(compress({ threshold: parts.compression.threshold }))
     this.koa.use(requestHandler(this))
     this.koa.on('error', (error: NodeJS.ErrnoException) => {
       // Errors of requests are answered by the exception handler; these happen while sending.

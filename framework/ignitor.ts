@@ -15,6 +15,7 @@ import { E_APP_NOT_FOUND, E_INVALID_CONFIG, E_MISSING_APP_KEY, E_WEAK_APP_KEY, E
 import { DEFAULT_BODY_PARSER, type BodyParserConfig } from './http/body_parser'
 import { CookieCodec } from './http/cookie_codec'
 import { DevHosts } from './http/dev_hosts'
+import { PublicFiles, STATIC_DEFAULTS, type StaticOptions } from './http/public_files'
 import { Logger } from './logger'
 import { builtInMiddleware } from './middleware/built_ins'
 import { loadKernel } from './middleware/kernel'
@@ -25,6 +26,7 @@ import { SessionManager } from './session/session_manager'
 import { CSRF_SECRET_KEY } from './shield/csrf'
 import { shieldConfig } from './shield/shield_config'
 import { findModule, loadModule } from './support/module_loader'
+import { isPlainObject } from './support/object_path'
 import { urlFilters } from './view/filters'
 import { ViewRenderer } from './view/view_renderer'
 
@@ -80,10 +82,10 @@ export function boot (options: BootOptions): Application {
     sessions,
     cookies: new CookieCodec(encrypter),
     bodyParser: bodyParserConfig(config, root),
-    // Its real path: files are served only when their own real path lies inside it.
-    publicDir: fs.existsSync(publicDir) ? fs.realpathSync(publicDir) : null,
+    publicFiles: fs.existsSync(publicDir) ? new PublicFiles(fs.realpathSync(publicDir), staticOptions(config)) : null,
     trustProxy: config.get('app.http.trustProxy', false),
     timeouts: requestTimeouts(config),
+    compression: compression(config),
     shield: shieldConfig(config.get('shield')),
     devHosts: production ? null : devHosts(config),
   })
@@ -101,6 +103,28 @@ function readAppKeys (config: Config): string[] {
   const previousKeys = list.map((key) => String(key).trim()).filter(Boolean)
   previousKeys.forEach((key, index) => { if (key.length < MIN_APP_KEY_LENGTH) throw E_WEAK_PREVIOUS_KEY(index + 1, key.length) })
   return [appKey, ...previousKeys]
+}
+
+/** http.compression: false (the default: a proxy in front usually compresses), true, or { threshold } in bytes. */
+function compression (config: Config): { threshold: number } | null {
+  const given = config.get<unknown>('app.http.compression', false)
+  if (given === false) return null
+  if (given === true) return { threshold: 1024 }
+  const threshold = isPlainObject(given) ? given.threshold ?? 1024 : undefined
+  if (typeof threshold !== 'number' || !(threshold >= 0)) {
+    throw E_INVALID_CONFIG('config/app.ts', 'http.compression', 'must be true, false, or { threshold: <bytes> } (answers smaller than threshold are sent as they are)')
+  }
+  return { threshold }
+}
+
+/** config/app.ts `static`: Cache-Control of public files. */
+function staticOptions (config: Config): StaticOptions {
+  const given = { ...STATIC_DEFAULTS, ...config.get<Partial<StaticOptions>>('app.static', {}) }
+  if (typeof given.maxAge !== 'number' || !(given.maxAge >= 0)) throw E_INVALID_CONFIG('config/app.ts', 'static.maxAge', 'must be a number of seconds, 0 or more')
+  if (given.immutable !== null && !(given.immutable instanceof RegExp)) {
+    throw E_INVALID_CONFIG('config/app.ts', 'static.immutable', 'must be a regular expression matching fingerprinted file names, or null')
+  }
+  return given
 }
 
 /** http.requestTimeout and http.headersTimeout (ms): how long a client may take to send its request. */

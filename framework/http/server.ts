@@ -3,10 +3,7 @@
  * commit the session, turn any error into a response, then set the cookies. A request that
  * matches no route may be a file in public/.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import type Koa from 'koa'
-import send from 'koa-send'
 import type { Application } from '../application'
 import { E_HOST_NOT_ALLOWED, E_METHOD_NOT_ALLOWED, E_ROUTE_NOT_FOUND } from '../errors'
 import { HttpContext } from './context'
@@ -65,7 +62,7 @@ async function dispatch (app: Application, http: HttpContext): Promise<void> {
     }
     throw E_METHOD_NOT_ALLOWED(ctx.method, ctx.path, found.allowed)
   }
-  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && await serveStatic(app, ctx)) return
+  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && app.publicFiles !== null && await app.publicFiles.serve(ctx)) return
   throw E_ROUTE_NOT_FOUND(ctx.method, ctx.path)
 }
 
@@ -79,43 +76,6 @@ async function spoofMethod (app: Application, http: HttpContext): Promise<boolea
   if (typeof spoofed !== 'string' || !SPOOFABLE.has(spoofed.toUpperCase())) return false
   http.ctx.method = spoofed.toUpperCase()
   return true
-}
-
-/**
- * Serves a file from public/ when there is one; dotfiles and paths outside it never are, nor
- * files reached through a link that leads out of it (public/passwd -> /etc/passwd).
- */
-async function serveStatic (app: Application, ctx: Koa.Context): Promise<boolean> {
-  if (!app.publicDir) return false
-  const file = await fileInside(app.publicDir, ctx.path)
-  if (file === null) return false
-  try {
-    return Boolean(await send(ctx, file, { root: app.publicDir, hidden: false }))
-  } catch (error) {
-    const status = statusOf(error)
-    if (status === 404 || status === 400 || status === 403) return false
-    throw error
-  }
-}
-
-/** The file a URL path names under root, links followed, as a path relative to root; null when there is none inside it. */
-async function fileInside (root: string, urlPath: string): Promise<string | null> {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(urlPath)
-  } catch {
-    return null
-  }
-  if (decoded.includes('\0')) return null
-  let real: string
-  try {
-    real = await fs.promises.realpath(path.join(root, decoded))
-    if ((await fs.promises.stat(real)).isDirectory()) real = await fs.promises.realpath(path.join(real, 'index.html'))
-  } catch {
-    return null
-  }
-  const relative = path.relative(root, real)
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? null : relative
 }
 
 function statusOf (error: unknown): number {
