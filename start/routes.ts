@@ -2,6 +2,9 @@ import { Route } from 'adonis-lite'
 
 Route.on('/').render('welcome')
 
+// 200 while the app can serve, 503 when its session store cannot: for load balancers.
+Route.get('/health', 'HealthController.show').as('health')
+
 Route.get('/cart', function * (request, response) {
   const cartItems = yield request.session.get('cartItems')
   yield response.sendView('cart', { cartItems })

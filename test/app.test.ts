@@ -31,6 +31,13 @@ describe('App', () => {
     expect(page.text).toContain('Welcome to adonis-lite')
   })
 
+  it('answers /health with 200 while the app can serve', async () => {
+    const health = await app.get('/health')
+    expect(health.status).toBe(200)
+    expect(health.json()).toEqual({ status: 'ok' })
+    expect(health.cookies).toEqual([])
+  })
+
   it('keeps the cart in the session', async () => {
     const client = app.newClient()
     const empty = await client.get('/cart')

@@ -108,6 +108,14 @@ export class Session {
     this.#giveUpId(newSessionId())
   }
 
+  /**
+   * Resolves when the session store can serve sessions now, rejects with a 503
+   * (E_SESSION_STORE_UNAVAILABLE) when not: for a /health route. Reads and writes no session.
+   */
+  async ping (): Promise<void> {
+    await this.#manager.store.ping?.()
+  }
+
   /** Reads the store, at most once per request. Features such as flash call it before rendering. */
   load (): Promise<void> {
     if (this.#values !== null) return LOADED

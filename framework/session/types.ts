@@ -42,6 +42,8 @@ export interface SessionStore {
   /** Restarts the idle timeout of a session that was read but not changed. */
   touch (id: string, values: SessionData, cookies: CookieCarrier): Promise<void> | void
   destroy (id: string, cookies: CookieCarrier): Promise<void> | void
+  /** Resolves when the store can serve sessions now; rejects (E_SESSION_STORE_UNAVAILABLE) when not. For health checks. */
+  ping? (): Promise<void> | void
   /** Releases connections and timers when the app stops. */
   close? (): Promise<void> | void
 }

@@ -4,9 +4,9 @@
  * a reader (or a crash) never sees half a session. The file's mtime is its last use: expired
  * files are ignored on read and swept in the background.
  */
-import { promises as fs } from 'node:fs'
+import { constants as fsConstants, promises as fs } from 'node:fs'
 import path from 'node:path'
-import { AdonisLiteError } from '../../errors'
+import { AdonisLiteError, describe, E_SESSION_STORE_UNAVAILABLE } from '../../errors'
 import { isPlainObject } from '../../support/object_path'
 import { isSessionId } from '../session_id'
 import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
@@ -70,6 +70,16 @@ export class FileStore implements SessionStore {
       await fs.utimes(this.#file(id), now, now)
     } catch (error) {
       if (!isMissing(error)) throw error
+    }
+  }
+
+  /** The folder exists (it is made if need be) and this process may write in it. */
+  async ping (): Promise<void> {
+    try {
+      await this.#ensureDirectory()
+      await fs.access(this.#dir, fsConstants.W_OK)
+    } catch (error) {
+      throw E_SESSION_STORE_UNAVAILABLE('file', `${this.#dir}: ${describe(error)}`)
     }
   }
 

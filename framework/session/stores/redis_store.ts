@@ -121,6 +121,10 @@ export class RedisStore implements SessionStore {
     await this.#send(() => this.#client.pexpire(this.#key(id), this.#ageMs))
   }
 
+  async ping (): Promise<void> {
+    await this.#send(() => this.#client.ping())
+  }
+
   async destroy (id: string): Promise<void> {
     await this.#send(() => this.#client.del(this.#key(id)))
   }
