@@ -7,7 +7,7 @@ module.exports = {
   sameSite: 'lax',
   domain: null,
   path: '/',
-  secure: false,
+  secure: 'auto',                                  // Secure on HTTPS requests (behind a proxy: TRUST_PROXY=true)
   file: { directory: 'sessions' },                  // under storage/
   // Exactly one of url (one server; redis://127.0.0.1:6379 when none is set), cluster (Redis
   // Cluster seed nodes) or sentinels with name (Sentinel). Lists may be comma-separated strings.

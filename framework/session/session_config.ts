@@ -17,7 +17,7 @@ export const SESSION_DEFAULTS: SessionConfig = {
   sameSite: 'lax',
   domain: null,
   path: '/',
-  secure: false,
+  secure: 'auto',
   file: { directory: 'sessions' },
   // redis.url defaults to redis://127.0.0.1:6379 when none of url, cluster and sentinels is given.
   redis: { prefix: 'session:' },
@@ -38,13 +38,14 @@ export function sessionConfig (given: unknown): SessionConfig {
   if (typeof config.cookie !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(config.cookie)) fail('cookie', 'must be a cookie name (letters, digits and -_.)')
   if (typeof config.age !== 'number' || !(config.age > 0)) fail('age', 'must be a number of minutes above 0')
   if (!['lax', 'strict', 'none', true, false].includes(config.sameSite as string | boolean)) fail('sameSite', "must be 'lax', 'strict', 'none', true or false")
-  if (config.sameSite === 'none' && !config.secure) fail('sameSite', "'none' needs secure: true (browsers refuse it otherwise)")
+  if (config.sameSite === 'none' && config.secure !== true) fail('sameSite', "'none' needs secure: true (browsers refuse it otherwise)")
+  if (![true, false, 'auto'].includes(config.secure)) fail('secure', "must be true, false or 'auto' (Secure on HTTPS requests, as the request or a trusted proxy says)")
   if (typeof config.path !== 'string' || !config.path.startsWith('/')) fail('path', "must start with '/'")
   if (config.domain !== null && typeof config.domain !== 'string') fail('domain', 'must be a domain name or null')
   if (typeof config.file.directory !== 'string' || config.file.directory === '') fail('file.directory', 'must be a folder name under storage/')
   if (typeof config.redis.prefix !== 'string') fail('redis.prefix', "must be a string such as 'session:'")
   if (!Number.isInteger(config.memory.maxSessions) || config.memory.maxSessions < 1) fail('memory.maxSessions', 'must be a whole number above 0, such as 10000')
-  for (const key of ['clearWithBrowser', 'httpOnly', 'secure'] as const) {
+  for (const key of ['clearWithBrowser', 'httpOnly'] as const) {
     if (typeof config[key] !== 'boolean') fail(key, 'must be true or false')
   }
   return config

@@ -32,7 +32,8 @@ export class SessionManager {
    */
   readonly touchInterval: number
   readonly idBoundKeys: readonly string[]
-  readonly #cookieOptions: CookieOptions
+  /** The cookies' attributes: [over plain HTTP, over HTTPS] (they differ only with secure: 'auto'). */
+  readonly #cookieOptions: readonly [CookieOptions, CookieOptions]
 
   constructor (config: SessionConfig, options: SessionManagerOptions) {
     const factory = sessionDrivers.get(config.driver)
@@ -49,24 +50,33 @@ export class SessionManager {
       decrypt: (token, purpose) => encrypter.decrypt(token, purpose)?.value ?? null,
       log: options.logger,
     })
-    this.#cookieOptions = {
+    const attributes = (secure: boolean): CookieOptions => ({
       httpOnly: config.httpOnly,
       sameSite: config.sameSite,
-      secure: config.secure,
+      secure,
       path: config.path,
       domain: config.domain,
       maxAge: config.clearWithBrowser ? undefined : Math.round(config.age * 60),
+    })
+    if (config.secure === 'auto') {
+      this.#cookieOptions = [attributes(false), attributes(true)]
+    } else {
+      const fixed = attributes(config.secure)
+      this.#cookieOptions = [fixed, fixed]
     }
   }
 
   /** The session of one request. */
   create (http: HttpContext): Session {
-    return new Session(this, this.carrier(http.cookies))
+    return new Session(this, this.carrier(http.cookies, http.ctx.secure))
   }
 
-  /** The request's cookies, set with the session cookie's attributes (for cookies that go with it). */
-  carrier (jar: CookieJar): CookieCarrier {
-    return new SessionCookies(jar, this.#cookieOptions)
+  /**
+   * The request's cookies, set with the session cookie's attributes (for cookies that go with
+   * it); `https`: whether the request came over HTTPS, which makes them Secure with secure: 'auto'.
+   */
+  carrier (jar: CookieJar, https: boolean): CookieCarrier {
+    return new SessionCookies(jar, this.#cookieOptions[https ? 1 : 0])
   }
 
   async close (): Promise<void> {

@@ -69,7 +69,8 @@ export interface SessionConfig {
   sameSite: 'lax' | 'strict' | 'none' | boolean
   domain: string | null
   path: string
-  secure: boolean
+  /** Secure cookies: always, never, or 'auto' (on HTTPS requests; behind a proxy, with http.trustProxy). */
+  secure: boolean | 'auto'
   file: { directory: string }
   redis: RedisSessionConfig
   /** The memory driver keeps at most this many sessions, dropping the least recently used. */

@@ -16,7 +16,7 @@ export const shieldMiddleware: Step = (http, next) => {
   if (!config.csrf.enabled) return next()
 
   const { sessions } = http.app
-  const csrf = new Csrf(() => http.session, new SecretCookie(`${sessions.config.cookie}-csrf`, sessions.carrier(http.cookies), sessions.signer))
+  const csrf = new Csrf(() => http.session, new SecretCookie(`${sessions.config.cookie}-csrf`, sessions.carrier(http.cookies, ctx.secure), sessions.signer))
   http.csrf = csrf
   if (!config.csrf.methods.includes(ctx.method) || isExcepted(ctx.path, config.csrf.except)) return next()
   return verifyToken(http, csrf).then(next)

@@ -74,6 +74,18 @@ describe.each(['cookie', 'file'])('Security | session cookie attributes (%s driv
     }
   })
 
+  it("makes every session cookie Secure on HTTPS requests with secure: 'auto' (the default) behind a trusted proxy", async () => {
+    const https = await sessionCookies({}, { trustProxy: true, headers: { 'x-forwarded-proto': 'https' } })
+    for (const cookie of [...https.set, ...https.cleared]) expect(attributesOf(cookie).has('secure')).toBe(true)
+    const http = await sessionCookies({}, { trustProxy: true })
+    for (const cookie of http.set) expect(attributesOf(cookie).has('secure')).toBe(false)
+    // The header means nothing from a client the app does not trust to say it.
+    const untrusted = await sessionCookies({}, { trustProxy: false, headers: { 'x-forwarded-proto': 'https' } })
+    for (const cookie of untrusted.set) expect(attributesOf(cookie).has('secure')).toBe(false)
+    const never = await sessionCookies({ secure: false }, { trustProxy: true, headers: { 'x-forwarded-proto': 'https' } })
+    for (const cookie of never.set) expect(attributesOf(cookie).has('secure')).toBe(false)
+  })
+
   it('scopes every cookie to a configured Path', async () => {
     const app = await testClient(root, { config: { session: { driver, path: '/put' } }, env: { APP_KEY: TEST_KEY } })
     apps.push(app)
@@ -89,6 +101,7 @@ describe.each(['cookie', 'file'])('Security | session cookie attributes (%s driv
       expect(attributesOf(cookie).has('secure')).toBe(true)
     }
     await expect(testClient(root, { config: { session: { driver, sameSite: 'none', secure: false } }, env: { APP_KEY: TEST_KEY } })).rejects.toThrow(/sameSite/)
+    await expect(testClient(root, { config: { session: { driver, sameSite: 'none', secure: 'auto' } }, env: { APP_KEY: TEST_KEY } })).rejects.toThrow(/sameSite/)
   })
 })
 
