@@ -6,6 +6,7 @@ import { E_BAD_CSRF_TOKEN } from '../errors'
 import type { HttpContext } from '../http/context'
 import type { Step } from '../middleware/runner'
 import { Csrf, SecretCookie } from './csrf'
+import type { ShieldConfig } from './shield_config'
 
 export const shieldMiddleware: Step = (http, next) => {
   const { ctx } = http
@@ -13,6 +14,7 @@ export const shieldMiddleware: Step = (http, next) => {
   if (config.nosniff) ctx.set('X-Content-Type-Options', 'nosniff')
   if (config.xframe) ctx.set('X-Frame-Options', config.xframe)
   if (config.referrerPolicy) ctx.set('Referrer-Policy', config.referrerPolicy)
+  if (config.hsts !== false && ctx.secure) ctx.set('Strict-Transport-Security', hstsHeader(config.hsts))
   if (!config.csrf.enabled) return next()
 
   const { sessions } = http.app
@@ -30,4 +32,8 @@ async function verifyToken (http: HttpContext, csrf: Csrf): Promise<void> {
 
 function isExcepted (path: string, except: string[]): boolean {
   return except.some((pattern) => pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern)
+}
+
+function hstsHeader (hsts: Exclude<ShieldConfig['hsts'], false>): string {
+  return `max-age=${hsts.maxAge}${hsts.includeSubDomains ? '; includeSubDomains' : ''}${hsts.preload ? '; preload' : ''}`
 }

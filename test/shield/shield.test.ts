@@ -75,6 +75,21 @@ describe('Shield | headers', () => {
     }
   })
 
+  it('sends Strict-Transport-Security on HTTPS requests only, as config/shield says', async () => {
+    const app = await testClient(fixture('flash_app'), { config: { app: { http: { trustProxy: true } } } })
+    const custom = await testClient(fixture('flash_app'), { config: { app: { http: { trustProxy: true } }, shield: { hsts: { maxAge: 60, includeSubDomains: false, preload: true } } } })
+    const off = await testClient(fixture('flash_app'), { config: { app: { http: { trustProxy: true } }, shield: { hsts: false } } })
+    try {
+      const https = { headers: { 'x-forwarded-proto': 'https' } }
+      expect((await app.get('/plain', https)).headers['strict-transport-security']).toBe('max-age=15552000; includeSubDomains')
+      expect((await app.get('/plain')).headers['strict-transport-security']).toBeUndefined()
+      expect((await custom.get('/plain', https)).headers['strict-transport-security']).toBe('max-age=60; preload')
+      expect((await off.get('/plain', https)).headers['strict-transport-security']).toBeUndefined()
+    } finally {
+      await Promise.all([app.close(), custom.close(), off.close()])
+    }
+  })
+
   it('follows config/shield', async () => {
     const app = await testClient(fixture('flash_app'), { config: { shield: { xframe: 'DENY', referrerPolicy: false, csrf: { except: ['/things*'] } } } })
     try {
