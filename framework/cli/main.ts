@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import type { Command } from './command'
+import { buildCommand } from './commands/build'
 import { keyGenerateCommand } from './commands/key_generate'
 import { makeControllerCommand } from './commands/make_controller'
 import { makeMiddlewareCommand } from './commands/make_middleware'
@@ -14,11 +15,13 @@ import { serveCommand } from './commands/serve'
 import { testCommand } from './commands/test'
 import { formatError } from './error_format'
 import { complain, paint, say } from './output'
+import { loadTypeScriptOf, missingPackageError, requireFrameworkInstalled } from './tools'
 
 export const COMMANDS: Record<string, Command> = {
   new: newCommand,
   serve: serveCommand,
   test: testCommand,
+  build: buildCommand,
   'make:controller': makeControllerCommand,
   'make:middleware': makeMiddlewareCommand,
   'make:view': makeViewCommand,
@@ -60,9 +63,13 @@ export async function main (argv: string[]): Promise<number | undefined> {
     return 0
   }
   try {
+    if (command.loadsApp) {
+      requireFrameworkInstalled(process.cwd())
+      loadTypeScriptOf(process.cwd())
+    }
     return await command.run(parsed.positionals, parsed.values as Record<string, string | boolean | undefined>)
   } catch (error) {
-    complain(formatError(error, process.cwd()))
+    complain(formatError(missingPackageError(error, process.cwd()) ?? error, process.cwd()))
     return 1
   }
 }

@@ -29,6 +29,7 @@ file is printed with its line, and the next save tries again.
   --no-typecheck   with --dev: do not check types in the background
 
 Stop it with Ctrl-C (or SIGTERM).`,
+  loadsApp: true,
   options: {
     dev: { type: 'boolean' },
     port: { type: 'string', short: 'p' },
