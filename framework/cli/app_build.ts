@@ -55,6 +55,9 @@ function compile (root: string, outDir: string, ts: typeof TS): number {
     sourceMap: false,
     incremental: false,
     composite: false,
+    // Imports resolve as Node resolves them when the build runs: to compiled packages, never to
+    // the sources a custom condition may point at (the framework's checkout uses one).
+    customConditions: [],
   }
   const program = ts.createProgram(rootNames, options)
   const problems = [...ts.getPreEmitDiagnostics(program), ...program.emit().diagnostics]

@@ -3,7 +3,8 @@
  * needs plain Node alone: no TypeScript, tsx, Jest or SWC.
  */
 import { loadEnvFile } from '../config/env'
-import { main } from './main'
+import { serveCommand } from './commands/serve'
+import { runCommand } from './run_command'
 
 /**
  * Serves the build in buildDir with `adonis-lite serve` and these arguments (--port, --workers).
@@ -15,5 +16,5 @@ export function serve (buildDir: string, argv: string[] = process.argv.slice(2))
   loadEnvFile(process.cwd())
   process.chdir(buildDir)
   process.env.NODE_ENV ??= 'production'
-  void main(['serve', ...argv]).then((code) => { if (code !== undefined) process.exitCode = code })
+  void runCommand('serve', serveCommand, argv).then((code) => { if (code !== undefined) process.exitCode = code })
 }
