@@ -9,7 +9,7 @@ import type { CompiledRoute } from '../routing/router'
 import type { Csrf } from '../shield/csrf'
 import type { Session } from '../session/session'
 import { hasBody, parseBody } from './body_parser'
-import { parseMultipart, removeUploads, type UploadedFile } from './multipart'
+import type { UploadedFile } from './multipart'
 import { CookieJar } from './cookies'
 import { Request } from './request'
 import { Response } from './response'
@@ -50,6 +50,8 @@ export class HttpContext {
   }
 
   async #parseMultipart (): Promise<void> {
+    // Required on the first multipart body (busboy, qs): a cold start need not load them (bench/startup.ts).
+    const { parseMultipart, removeUploads } = require('./multipart') as typeof import('./multipart')
     const { fields, files } = await parseMultipart(this.ctx, this.app.bodyParser)
     this.body = fields
     this.files = files

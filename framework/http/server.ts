@@ -4,7 +4,7 @@
  * matches no route may be a file in public/.
  */
 import type Koa from 'koa'
-import send from 'koa-send'
+import type Send from 'koa-send'
 import type { Application } from '../application'
 import { E_METHOD_NOT_ALLOWED, E_ROUTE_NOT_FOUND } from '../errors'
 import { HttpContext } from './context'
@@ -73,6 +73,8 @@ async function spoofMethod (app: Application, http: HttpContext): Promise<void> 
 /** Serves a file from public/ when there is one; dotfiles and paths outside it never are. */
 async function serveStatic (app: Application, ctx: Koa.Context): Promise<boolean> {
   if (!app.publicDir) return false
+  // Required here, on the first request no route answers: a cold start need not load it (bench/startup.ts).
+  const send = require('koa-send') as typeof Send
   try {
     return Boolean(await send(ctx, ctx.path, { root: app.publicDir, index: 'index.html', hidden: false }))
   } catch (error) {
