@@ -2,7 +2,7 @@
  * `adonis-lite serve`: runs the app in the current folder. Production mode unless --dev (or
  * NODE_ENV says otherwise); --dev restarts on changes, --workers runs a node cluster.
  */
-import cluster from 'node:cluster'
+import type { Cluster } from 'node:cluster'
 import os from 'node:os'
 import type { Application } from '../../application'
 import { E_CANNOT_LISTEN, E_CLI_USAGE } from '../../errors'
@@ -47,7 +47,9 @@ Stop it with Ctrl-C (or SIGTERM).`,
     const root = process.cwd()
 
     // Loaded only when needed: `serve --help` should not wait for the framework to load.
-    if (cluster.isWorker) {
+    // A cluster worker has an IPC channel to its primary; a plain serve has none, and does not
+    // load node:cluster, which costs a cold start several ms (bench/startup.ts).
+    if (process.send !== undefined && (require('node:cluster') as Cluster).isWorker) {
       const { runWorker } = require('../cluster') as typeof import('../cluster')
       await runWorker(root, port)
       return undefined
