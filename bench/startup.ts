@@ -92,6 +92,9 @@ function report (starts: Map<StartupStack, Start[]>): string {
   })
   const koa = figures[1]!
   const demo = figures[0]!
+  // Starts taken one after the other share the machine's load at that moment: the median of
+  // their ratios is steadier than the ratio of the medians on a busy machine.
+  const paired = percentile(demo.list.map((start, index) => start.ms / koa.list[index]!.ms), 50)
   const lines = [
     `## Cold start: process start to first 200, and RSS (median of ${RUNS} starts each, taking turns)`,
     '',
@@ -103,8 +106,10 @@ function report (starts: Map<StartupStack, Start[]>): string {
         `${(ms / koa.ms).toFixed(2)}x, ${rssMb - koa.rssMb >= 0 ? '+' : ''}${(rssMb - koa.rssMb).toFixed(1)} MB |`
     }),
     '',
-    `Targets for the built demo app: within ${TIME_RATIO_TARGET}x of minimal Koa's time (${(demo.ms / koa.ms).toFixed(2)}x: ` +
-      `${demo.ms <= koa.ms * TIME_RATIO_TARGET ? 'met' : 'MISSED'}) and within ${RSS_MARGIN_TARGET_MB} MB of its RSS ` +
+    `Paired: the median of the built demo app's time over minimal Koa's, start by start: ${paired.toFixed(2)}x.`,
+    '',
+    `Targets for the built demo app: within ${TIME_RATIO_TARGET}x of minimal Koa's time (${(demo.ms / koa.ms).toFixed(2)}x of the medians, ` +
+      `${paired.toFixed(2)}x paired: ${Math.max(paired, demo.ms / koa.ms) <= TIME_RATIO_TARGET ? 'met' : paired <= TIME_RATIO_TARGET || demo.ms / koa.ms <= TIME_RATIO_TARGET ? 'met by one measure of two' : 'MISSED'}) and within ${RSS_MARGIN_TARGET_MB} MB of its RSS ` +
       `(${(demo.rssMb - koa.rssMb).toFixed(1)} MB: ${demo.rssMb - koa.rssMb <= RSS_MARGIN_TARGET_MB ? 'met' : 'MISSED'}).`,
   ]
   return lines.join('\n')
