@@ -1,24 +1,23 @@
 /**
- * Jest settings for adonis-lite apps (and the framework's own tests): TypeScript through SWC,
- * keeping generator functions as they are, and `adonis-lite` resolved to this checkout.
+ * Jest settings for adonis-lite apps (`adonis-lite test`, or `"preset": "adonis-lite"` in a
+ * Jest config): TypeScript through SWC, keeping generator functions as they are. The app's
+ * `import ... from 'adonis-lite'` loads the compiled framework from node_modules as it is; the
+ * framework's own jest.config.js maps it to the TypeScript sources instead.
  */
-const path = require('node:path')
-
-const framework = path.join(__dirname, 'framework')
+/** The app's @swc/jest (a devDependency), else the one beside the framework. */
+const swcJest = require.resolve('@swc/jest', { paths: [process.cwd(), __dirname] })
 
 module.exports = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.[cm]?[jt]s$': [require.resolve('@swc/jest'), {
+    '^.+\\.[cm]?[jt]s$': [swcJest, {
       jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
       module: { type: 'commonjs' },
       sourceMaps: 'inline',
     }],
   },
-  moduleNameMapper: {
-    '^adonis-lite$': path.join(framework, 'index.ts'),
-    '^adonis-lite/testing$': path.join(framework, 'testing', 'index.ts'),
-  },
   testMatch: ['<rootDir>/test/**/*.test.[jt]s'],
   testPathIgnorePatterns: ['/node_modules/'],
+  // `adonis-lite build` writes a copy of the app (and its package.json) there.
+  modulePathIgnorePatterns: ['<rootDir>/build/'],
 }

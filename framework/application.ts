@@ -5,14 +5,14 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Koa from 'koa'
-import compress from 'koa-compress'
+import type compress from 'koa-compress'
 import type { Config } from './config/config'
 import type { BodyParserConfig } from './http/body_parser'
 import type { CookieCodec } from './http/cookie_codec'
 import type { DevHosts } from './http/dev_hosts'
 import type { PublicFiles } from './http/public_files'
 import { ExceptionHandler } from './http/exception_handler'
-import { toBytes, UploadBudget } from './http/multipart'
+import { toBytes, UploadBudget } from './http/uploads'
 import { requestHandler } from './http/server'
 import type { Logger } from './logger'
 import type { Kernel } from './middleware/kernel'
@@ -83,7 +83,7 @@ export class Application {
     this.uploads = new UploadBudget(toBytes(parts.bodyParser.uploadsLimit))
     this.koa = new Koa({ proxy: parts.trustProxy })
     // Already-compressed types (images, archives) are left alone: koa-compress asks `compressible`.
-    if (parts.compression !== null) this.koa.use(compress({ threshold: parts.compression.threshold }))
+    if (parts.compression !== null) this.koa.use((require('koa-compress') as typeof compress)({ threshold: parts.compression.threshold }))
     this.koa.use(requestHandler(this))
     this.koa.on('error', (error: NodeJS.ErrnoException) => {
       // Errors of requests are answered by the exception handler; these happen while sending.

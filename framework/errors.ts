@@ -209,3 +209,15 @@ export const E_INVALID_REDIS_URL = (key: string, problem: string) =>
 
 /** The server cannot take its port (in use, not allowed); the message says which and what to do. */
 export const E_CANNOT_LISTEN = (message: string) => new AdonisLiteError(message, { code: 'E_CANNOT_LISTEN' })
+
+/** A development tool the command needs (tsx, chokidar, jest, typescript) is not installed in the app. */
+export const E_TOOL_NOT_INSTALLED = (name: string, purpose: string) =>
+  new AdonisLiteError(`${name} is not installed, and ${purpose} needs it: run npm install --save-dev ${name}`, { code: 'E_TOOL_NOT_INSTALLED' })
+
+/** A package the framework itself needs is missing: an install that did not finish, or none at all. */
+export const E_NOT_INSTALLED = (name: string, where: string) =>
+  new AdonisLiteError(`Cannot find the package '${name}': run npm install in ${where}`, { code: 'E_NOT_INSTALLED' })
+
+/** The app's TypeScript does not compile; tsc's errors are printed above this message. */
+export const E_BUILD_FAILED = (errors: number) =>
+  new AdonisLiteError(`The build stopped: ${errors} type error${errors === 1 ? '' : 's'} (above). Fix them, then run adonis-lite build again`, { code: 'E_BUILD_FAILED' })

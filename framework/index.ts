@@ -9,7 +9,7 @@ export { HttpException, AdonisLiteError, BootError } from './errors'
 export { Session } from './session/session'
 export { boot, type BootOptions } from './ignitor'
 export { Application } from './application'
-export { Validator } from './validation/validator'
+export { Validator } from './validation/lazy_validator'
 
 export type { Request } from './http/request'
 export type { Response } from './http/response'

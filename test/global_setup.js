@@ -1,4 +1,7 @@
 /**
+ * Tests that run bin/adonis-lite run the compiled framework: dist/ is rebuilt first when
+ * framework/ changed since it was built (the tests themselves run on the sources).
+ *
  * The redis driver's tests need Redis on 127.0.0.1:6379 (or REDIS_URL). When nothing answers
  * there and redis-server is installed, start one, as .ci/run does, so that `npm test` alone
  * works on a machine that has Redis installed but not running.
@@ -16,7 +19,12 @@ function answers (port) {
   })
 }
 
-module.exports = async function startRedis () {
+module.exports = async function setup () {
+  require('../scripts/build.js').buildIfStale()
+  await startRedis()
+}
+
+async function startRedis () {
   if (process.env.REDIS_URL || await answers(6379)) return
   try {
     execFileSync('redis-server', ['--daemonize', 'yes', '--port', '6379', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })

@@ -99,6 +99,8 @@ class Primary {
   }
 
   #message (worker: Worker, message: WorkerMessage): void {
+    // Stopping already (another worker's boot error): the others' failures say the same.
+    if (this.#stopping) return
     const settle = this.#probation.get(worker)
     this.#probation.delete(worker)
     if (message.type === 'failed') {

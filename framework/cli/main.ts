@@ -2,8 +2,8 @@
  * `adonis-lite <command>`: parses the arguments, runs the command, and turns failures into one
  * readable message and a non-zero exit code.
  */
-import { parseArgs } from 'node:util'
 import type { Command } from './command'
+import { buildCommand } from './commands/build'
 import { keyGenerateCommand } from './commands/key_generate'
 import { makeControllerCommand } from './commands/make_controller'
 import { makeMiddlewareCommand } from './commands/make_middleware'
@@ -12,13 +12,14 @@ import { newCommand } from './commands/new'
 import { routeListCommand } from './commands/route_list'
 import { serveCommand } from './commands/serve'
 import { testCommand } from './commands/test'
-import { formatError } from './error_format'
 import { complain, paint, say } from './output'
+import { runCommand } from './run_command'
 
 export const COMMANDS: Record<string, Command> = {
   new: newCommand,
   serve: serveCommand,
   test: testCommand,
+  build: buildCommand,
   'make:controller': makeControllerCommand,
   'make:middleware': makeMiddlewareCommand,
   'make:view': makeViewCommand,
@@ -47,24 +48,7 @@ export async function main (argv: string[]): Promise<number | undefined> {
     printCommands()
     return 1
   }
-  let parsed: ReturnType<typeof parseArgs>
-  try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
-  } catch (error) {
-    complain(`${name}: ${argumentProblem(error as Error & { code?: string })}\n`)
-    say(command.help)
-    return 1
-  }
-  if (parsed.values.help) {
-    say(command.help)
-    return 0
-  }
-  try {
-    return await command.run(parsed.positionals, parsed.values as Record<string, string | boolean | undefined>)
-  } catch (error) {
-    complain(formatError(error, process.cwd()))
-    return 1
-  }
+  return runCommand(name, command, rest)
 }
 
 /** `adonis-lite help [command]`. */
@@ -90,16 +74,6 @@ function printCommands (): void {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length))
   for (const [name, command] of Object.entries(COMMANDS)) say(`  ${paint(name.padEnd(width), 'cyan')}  ${command.summary}`)
   say(`\nRun ${paint('adonis-lite <command> --help', 'cyan')} for a command's options.`)
-}
-
-/** parseArgs' messages are written for programmers; these say what to type instead. */
-function argumentProblem (error: Error & { code?: string }): string {
-  const option = /'(?:-\w, )?(-{1,2}[\w-]+)/.exec(error.message)?.[1]
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option}'`
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return /argument missing/.test(error.message) ? `${option} needs a value` : `${option} takes no value`
-  }
-  return error.message
 }
 
 /** ", did you mean 'serve'?" for a near miss. */

@@ -4,14 +4,15 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import dotenv from 'dotenv'
+import { parseEnv } from 'node:util'
 import { E_INVALID_ENV } from '../errors'
 
 /** Reads `<root>/.env` into process.env without overriding variables that are already set. */
 export function loadEnvFile (root: string): void {
   const file = path.join(root, '.env')
   if (!fs.existsSync(file)) return
-  const parsed = dotenv.parse(fs.readFileSync(file))
+  // Node's own parser (the one behind --env-file) reads dotenv's syntax, without a module to load at boot.
+  const parsed = parseEnv(fs.readFileSync(file, 'utf8'))
   for (const [key, value] of Object.entries(parsed)) {
     if (process.env[key] === undefined) process.env[key] = value
   }

@@ -6,10 +6,10 @@
  * Object.prototype's members (toString, valueOf...), are dropped from both.
  */
 import type Koa from 'koa'
-import coBody from 'co-body'
+import type CoBody from 'co-body'
 import { E_BODY_TOO_LARGE, E_MALFORMED_BODY, E_UNSUPPORTED_ENCODING } from '../errors'
 import type { Step } from '../middleware/runner'
-import { UPLOADS_DIR } from './multipart'
+import { UPLOADS_DIR } from './uploads'
 
 export interface BodyParserConfig {
   /** Largest JSON body, as bytes or a string such as '1mb'. */
@@ -28,6 +28,12 @@ export interface BodyParserConfig {
   uploadsDir: string
 }
 
+/**
+ * co-body is required on the first body, not at boot: with qs under it, it is the largest
+ * module a first request without a body never needs (bench/startup.ts measures cold starts).
+ */
+let coBody: typeof CoBody | undefined
+
 export const DEFAULT_BODY_PARSER: BodyParserConfig = {
   jsonLimit: '1mb', formLimit: '1mb', formDepth: 5, fileLimit: '10mb', maxFiles: 20, uploadsLimit: '256mb', uploadsDir: UPLOADS_DIR,
 }
@@ -40,10 +46,11 @@ export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Pr
   const isForm = type === 'urlencoded'
   const limit = isForm ? config.formLimit : config.jsonLimit
   let body: unknown
+  coBody ??= require('co-body') as typeof CoBody
   try {
     body = isForm
       ? await coBody.form(ctx, { limit, queryString: { depth: config.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false, allowDots: false } })
-      : await coBody.json(ctx, { limit, strict: true, onProtoPoisoning: 'remove' } as coBody.Options)
+      : await coBody.json(ctx, { limit, strict: true, onProtoPoisoning: 'remove' } as CoBody.Options)
   } catch (error) {
     throw toHttpError(error, isForm ? 'form' : 'JSON', limit)
   }

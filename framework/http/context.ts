@@ -9,7 +9,7 @@ import type { CompiledRoute } from '../routing/router'
 import type { Csrf } from '../shield/csrf'
 import type { Session } from '../session/session'
 import { hasBody, parseBody } from './body_parser'
-import { MultipartReader, type UploadedFile } from './multipart'
+import type { MultipartReader, UploadedFile } from './multipart'
 import { CookieJar } from './cookies'
 import { Request } from './request'
 import { Response } from './response'
@@ -54,6 +54,8 @@ export class HttpContext {
   }
 
   async #readMultipartFields (): Promise<void> {
+    // Required on the first multipart body (busboy, qs): a cold start need not load them (bench/startup.ts).
+    const { MultipartReader } = require('./multipart') as typeof import('./multipart')
     const reader = new MultipartReader(this.ctx.req, this.app.bodyParser, this.app.uploads)
     this.#multipart = reader
     // Files the handler did not move are removed once the response is out, and their bytes given back.

@@ -15,12 +15,12 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import type { IncomingMessage } from 'node:http'
-import os from 'node:os'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import busboy from 'busboy'
 import qs from 'qs'
 import { E_BODY_TOO_LARGE, E_MALFORMED_BODY, E_UPLOADS_BUSY } from '../errors'
+import { toBytes, type UploadBudget } from './uploads'
 import { UploadedFile } from './uploaded_file'
 
 export { UploadedFile, safeFileName } from './uploaded_file'
@@ -37,28 +37,6 @@ export interface MultipartLimits {
   uploadsDir: string
 }
 
-/** The bytes of uploads one app holds in temp files at once, across all its requests. */
-export class UploadBudget {
-  #held = 0
-
-  constructor (readonly limit: number) {}
-
-  get held (): number {
-    return this.#held
-  }
-
-  /** Takes bytes from the budget; false (and nothing taken) when they do not fit. */
-  take (bytes: number): boolean {
-    if (this.#held + bytes > this.limit) return false
-    this.#held += bytes
-    return true
-  }
-
-  give (bytes: number): void {
-    this.#held -= bytes
-  }
-}
-
 export interface Multipart {
   fields: Record<string, unknown>
   files: Record<string, UploadedFile[]>
@@ -70,8 +48,6 @@ interface FilePart {
   info: busboy.FileInfo
 }
 
-/** The default uploadsDir. */
-export const UPLOADS_DIR = path.join(os.tmpdir(), 'adonis-lite-uploads')
 const noop = (): void => undefined
 
 export class MultipartReader {
@@ -277,13 +253,4 @@ export class MultipartReader {
   async #removeTemps (): Promise<void> {
     await Promise.all(this.#temps.map((temp) => fs.promises.rm(temp, { force: true })))
   }
-}
-
-/** '10mb' -> 10485760; numbers are bytes. */
-export function toBytes (limit: string | number): number {
-  if (typeof limit === 'number') return limit
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(limit)
-  if (!match) throw new TypeError(`config/bodyParser: '${limit}' is not a size (write 512kb, 10mb or a number of bytes)`)
-  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b']
-  return Math.floor(Number(match[1]) * unit)
 }

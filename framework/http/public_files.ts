@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import etag from 'etag'
 import type Koa from 'koa'
-import send from 'koa-send'
+import type Send from 'koa-send'
 
 export interface StaticOptions {
   /** Cache-Control max-age of ordinary files, in seconds. */
@@ -32,6 +32,8 @@ export class PublicFiles {
     const file = await this.#fileOf(ctx.path)
     if (file === null) return false
     const immutable = this.options.immutable?.test(file) ?? false
+    // Required on the first request for a file: a cold start need not load it (bench/startup.ts).
+    const send = require('koa-send') as typeof Send
     try {
       await send(ctx, file, {
         root: this.root,

@@ -3,7 +3,7 @@
  * the AdonisJs 3 method names.
  */
 import querystring from 'node:querystring'
-import qs from 'qs'
+import type QS from 'qs'
 import { E_FLASH_NOT_ENABLED } from '../errors'
 import { type FlashMessages, INTERNAL_FIELDS, withoutInternalFields } from '../flash/flash_messages'
 import type { Session } from '../session/session'
@@ -229,10 +229,14 @@ export class Request {
   }
 }
 
+/** Required on the first nested query string: most never have one, and a cold start need not load it (bench/startup.ts). */
+let qs: typeof QS | undefined
+
 /** The query string as data: qs for nested keys (a[b]=1), the faster node:querystring for flat ones. */
 function parseQuery (search: string): Data {
   if (search === '') return {}
   if (search.includes('[') || search.includes('%5B') || search.includes('%5b')) {
+    qs ??= require('qs') as typeof QS
     return qs.parse(search, { depth: 5, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false })
   }
   const parsed = querystring.parse(search, '&', '=', { maxKeys: 1000 })

@@ -167,12 +167,12 @@ export function tempDir (prefix = 'adonis-lite-cli-'): string {
 }
 
 /**
- * A scaffolded app whose node_modules/adonis-lite links to this checkout, as `npm install`
- * would make it, without the install: for tests of the commands that run inside an app.
+ * A scaffolded app (`new --link`) whose node_modules/adonis-lite links to this checkout, as
+ * `npm install` would make it, without the install: for tests of the commands that run inside an app.
  */
 export async function linkedApp (): Promise<string> {
   const parent = tempDir()
-  const result = await cli(['new', 'app'], parent)
+  const result = await cli(['new', 'app', '--link'], parent)
   if (result.code !== 0) throw new Error(`adonis-lite new failed:\n${result.stdout}${result.stderr}`)
   const root = path.join(parent, 'app')
   fs.mkdirSync(path.join(root, 'node_modules'))

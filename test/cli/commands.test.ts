@@ -90,7 +90,7 @@ describe('CLI | new', () => {
       expect(fs.existsSync(path.join(parent, 'one', file))).toBe(true)
     }
     const pkg = JSON.parse(fs.readFileSync(path.join(parent, 'one', 'package.json'), 'utf8'))
-    expect(pkg.scripts).toMatchObject({ dev: 'adonis-lite serve --dev', start: 'adonis-lite serve', test: 'adonis-lite test' })
+    expect(pkg.scripts).toMatchObject({ dev: 'adonis-lite serve --dev', build: 'adonis-lite build', start: 'node build/server.js', test: 'adonis-lite test' })
   })
 
   it('refuses a folder that is not empty, a file, and a missing name', async () => {

@@ -1,7 +1,8 @@
 /**
  * A new user's first ten minutes, through the real bin/adonis-lite: scaffold an app outside
- * this repository, npm install it, run the dev server, edit a route, break and fix the routes
- * file, run the app's own tests, and serve it with two workers.
+ * this repository, npm install it (the framework comes from the tarball in its vendor/), run
+ * the dev server, edit a route, break and fix the routes file, move the app and run its own
+ * tests, serve it with two workers, then build it and serve the build with plain Node.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -113,7 +114,10 @@ describe('CLI | a new app, installed and served', () => {
     expect(groupAlive(dev.child.pid!)).toBe(false)
   })
 
-  it("passes its own tests with npm test", async () => {
+  it('passes its own tests with npm test after being moved to another folder', async () => {
+    const moved = path.join(parent, 'moved-app')
+    fs.renameSync(root, moved)
+    root = moved
     const result = await run('npm', ['test'], { cwd: root, timeoutMs: 60_000 })
     expect(result.stdout + result.stderr).toMatch(/Tests:\s+\d+ passed, \d+ total/)
     expect(result.code).toBe(0)
@@ -146,5 +150,40 @@ describe('CLI | a new app, installed and served', () => {
     } finally {
       fs.writeFileSync(routes(), original)
     }
+  })
+
+  it('builds to JavaScript that npm start serves with plain Node, yup from the validation guide included', async () => {
+    fs.appendFileSync(routes(), `
+import * as yup from 'yup'
+import { Validator } from 'adonis-lite'
+
+const signup = yup.object({ email: yup.string().required().email() })
+Route.get('/check', function * (request, response) {
+  const validation = yield Validator.validateAll(signup, request.all())
+  const tools = Object.keys(require.cache).filter((file) => /node_modules[\\/](tsx|esbuild|typescript|jest|@swc)[\\/]/.test(file))
+  response.json({ fails: validation.fails(), fields: validation.messages().map((message) => message.field), tools })
+})
+`)
+    const built = await run('npm', ['run', 'build'], { cwd: root, timeoutMs: 60_000 })
+    expect(built.code).toBe(0)
+    for (const file of ['server.js', 'start/routes.js', 'app/Http/kernel.js', 'app/Http/Controllers/UserController.js', 'config/app.js',
+      'config/session.js', 'resources/views/welcome.njk', 'public/style.css', 'package.json', 'package-lock.json']) {
+      expect(fs.existsSync(path.join(root, 'build', file))).toBe(true)
+    }
+    // The framework's tarball comes along, so that build/ alone installs with npm ci --omit=dev.
+    expect(fs.readdirSync(path.join(root, 'build', 'vendor'))).toEqual(fs.readdirSync(path.join(root, 'vendor')))
+    const files = fs.readdirSync(path.join(root, 'build'), { recursive: true }) as string[]
+    expect(files.filter((file) => file.endsWith('.ts'))).toEqual([])
+    expect(JSON.parse(fs.readFileSync(path.join(root, 'build', 'package.json'), 'utf8')).scripts).toEqual({ start: 'node server.js' })
+
+    const port = await freePort()
+    const npmStart = new Running('npm', ['start', '--', '--port', String(port)], { cwd: root, env: cliEnv() })
+    started.push(npmStart)
+    await npmStart.waitForOutput(new RegExp(`serving http://127\\.0\\.0\\.1:${port} \\(production, cookie sessions\\)`))
+    expect((await get(`http://127.0.0.1:${port}/`)).status).toBe(200)
+    const bad = JSON.parse((await get(`http://127.0.0.1:${port}/check?email=nope`)).text)
+    expect(bad).toEqual({ fails: true, fields: ['email'], tools: [] })
+    const good = JSON.parse((await get(`http://127.0.0.1:${port}/check?email=ann@example.com`)).text)
+    expect(good.fails).toBe(false)
   })
 })

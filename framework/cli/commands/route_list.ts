@@ -15,6 +15,7 @@ GET routes answer HEAD too, shown as GET|HEAD. The global middleware, which run 
 route, are listed below the table.
 
   --json   print the routes as JSON instead`,
+  loadsApp: true,
   options: {
     json: { type: 'boolean' },
   },

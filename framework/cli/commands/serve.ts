@@ -2,7 +2,7 @@
  * `adonis-lite serve`: runs the app in the current folder. Production mode unless --dev (or
  * NODE_ENV says otherwise); --dev restarts on changes, --workers runs a node cluster.
  */
-import cluster from 'node:cluster'
+import type { Cluster } from 'node:cluster'
 import os from 'node:os'
 import type { Application } from '../../application'
 import { E_CANNOT_LISTEN, E_CLI_USAGE } from '../../errors'
@@ -31,6 +31,7 @@ file is printed with its line, and the next save tries again.
 
 Stop it with Ctrl-C (or SIGTERM): requests in flight finish first, for at most
 http.drainTimeout ms (config/app.ts, 10000 unless set); the log says how it went.`,
+  loadsApp: true,
   options: {
     dev: { type: 'boolean' },
     port: { type: 'string', short: 'p' },
@@ -48,7 +49,9 @@ http.drainTimeout ms (config/app.ts, 10000 unless set); the log says how it went
     const root = process.cwd()
 
     // Loaded only when needed: `serve --help` should not wait for the framework to load.
-    if (cluster.isWorker) {
+    // A cluster worker has an IPC channel to its primary; a plain serve has none, and does not
+    // load node:cluster, which costs a cold start several ms (bench/startup.ts).
+    if (process.send !== undefined && (require('node:cluster') as Cluster).isWorker) {
       const { runWorker } = require('../cluster') as typeof import('../cluster')
       await runWorker(root, port)
       return undefined

@@ -6,13 +6,13 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import type { ServingInfo } from '../listen'
+import { resolveTool } from '../tools'
 import type { ParentMessage, WorkerMessage } from './protocol'
 
 export type Outcome<T = void> = { ok: true, value: T } | { ok: false, message: string }
 
-/** tsx's CommonJS hook, so the child can load TypeScript. */
-const TSX = require.resolve('tsx/cjs')
-const WORKER = path.join(__dirname, 'dev_worker.ts')
+/** The child's entry: dev_worker.js once compiled, dev_worker.ts when run from the sources. */
+const WORKER = path.join(__dirname, `dev_worker${path.extname(__filename)}`)
 
 /** How long a stopping child may take before it is killed outright. */
 const STOP_GRACE_MS = 1000
@@ -28,7 +28,9 @@ export class AppProcess {
   #onCrash: ((description: string) => void) | null = null
 
   constructor (root: string, env: NodeJS.ProcessEnv) {
-    this.#child = fork(WORKER, [], { cwd: root, env, execArgv: ['--require', TSX], stdio: 'inherit' })
+    // tsx's CommonJS hook (the app's own, else the framework's), so the child can load TypeScript.
+    const tsx = resolveTool('tsx/cjs', root)
+    this.#child = fork(WORKER, [], { cwd: root, env, execArgv: ['--require', tsx], stdio: 'inherit' })
     this.#child.on('message', (message: WorkerMessage) => {
       if (message.type === 'preloaded') this.#preloaded = true
       this.#deliver(message)

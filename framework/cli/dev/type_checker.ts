@@ -12,8 +12,9 @@ export interface TypeChecker {
   stop (): Promise<void>
 }
 
-const TSX = require.resolve('tsx/cjs')
-const WORKER = path.join(__dirname, 'type_check_worker.ts')
+/** type_check_worker.js once compiled; the .ts file, loaded through tsx, when run from the sources. */
+const WORKER = path.join(__dirname, `type_check_worker${path.extname(__filename)}`)
+const FROM_SOURCES = WORKER.endsWith('.ts')
 const FRAMEWORK_ROOT = path.resolve(__dirname, '..', '..', '..')
 
 /** The TypeScript compiler the app would use (its own, else the framework's), or null. */
@@ -29,7 +30,8 @@ export function resolveTypeScript (root: string): string | null {
 export function startTypeChecker (root: string, env: NodeJS.ProcessEnv): TypeChecker | null {
   const typescript = resolveTypeScript(root)
   if (!typescript || !fs.existsSync(path.join(root, 'tsconfig.json'))) return null
-  const child: ChildProcess = fork(WORKER, [typescript], { cwd: root, env, execArgv: ['--require', TSX], stdio: 'inherit' })
+  const execArgv = FROM_SOURCES ? ['--require', require.resolve('tsx/cjs')] : []
+  const child: ChildProcess = fork(WORKER, [typescript], { cwd: root, env, execArgv, stdio: 'inherit' })
   try {
     os.setPriority(child.pid!, 19)
   } catch {
