@@ -1,7 +1,8 @@
 /**
- * A page still rendering ({% yield %}, an async filter), as a response body: it sends the
- * page once complete. A caller that can wait should use ViewRenderer.renderAsync() instead;
- * this lets response.sendView(), which sets a body without waiting, serve such pages too.
+ * A page still rendering ({% yield %}, an async filter), as an HTTP response body: it sends
+ * the page once complete. A caller that can wait should use ViewRenderer.renderAsync()
+ * instead; this lets response.sendView(), which sets a body without waiting, serve such
+ * pages too.
  *
  * A render that fails answers a plain 500: the message goes to the log, never to the page.
  * (The page is sent in one piece once complete, so a failure always comes before anything
@@ -34,7 +35,9 @@ export class PendingPage extends Readable {
     this.push(null)
   }
 
+  /** Reports the error, and answers 500 once the page is piped into a response (now, if it already is). */
   fail (error: Error): void {
+    this.#report(error)
     if (this.destroyed) return
     this.#failure = error
     if (this.#response !== null) this.#answerFailure()
@@ -42,9 +45,8 @@ export class PendingPage extends Readable {
 
   #answerFailure (): void {
     const response = this.#response
-    const error = this.#failure!
-    this.#report(error)
-    if (response === null || response.headersSent) return void this.destroy()
+    // Not a response (a caller that should have used renderAsync()), or one already begun: end with the error.
+    if (response === null || response.headersSent) return void this.destroy(this.#failure!)
     response.statusCode = 500
     response.setHeader('Content-Type', 'text/plain; charset=utf-8')
     response.removeHeader('Content-Length')

@@ -50,10 +50,10 @@ export class ViewRenderer {
   }
 
   /**
-   * Renders a view. A page that waits on nothing ({% yield %}, an async filter) renders in one
-   * go and is returned as a string. One that waits is returned as a stream that sends the
-   * page once it is complete (a plain 500 if it fails), so that a caller that cannot wait
-   * still works; renderAsync() is the way to get it as a string, errors included.
+   * Renders a view. A page that waits on nothing renders in one go and is returned as a
+   * string. One that waits ({% yield %} on a promise, an async filter) is returned as an HTTP
+   * response body that sends the page once complete (a plain 500 if it fails), so that a
+   * caller that cannot wait still works; renderAsync() gives it as a string, errors included.
    */
   render (name: string, context: Record<string, unknown>): string | Readable {
     let outcome: Outcome | null = null
@@ -76,11 +76,6 @@ export class ViewRenderer {
   /** Renders a view to a string, waiting for what it yields. */
   renderAsync (name: string, context: Record<string, unknown>): Promise<string> {
     return new Promise((resolve, reject) => this.#run(name, context, (error, html) => error ? reject(error) : resolve(html ?? '')))
-  }
-
-  /** The template file of a view name, relative to resources/views. */
-  fileOf (name: string): string {
-    return this.#loader.fileOf(name)
   }
 
   #run (name: string, context: Record<string, unknown>, done: Done): void {

@@ -67,11 +67,19 @@ describe('View | {% yield %}', () => {
     expect(pages.map((page) => text(page.text, 'profile'))).toEqual(['profile of ann', 'profile of bob', 'profile of cy'])
   })
 
-  it('answers 500 when what it waits for fails, without the error message', async () => {
-    const answer = await app.get('/yield-fails')
-    expect(answer.status).toBe(500)
-    expect(answer.text).not.toContain('What you want')
+  it('answers 500 when what it waits for fails, at once or while the page is being sent, without the error message', async () => {
+    for (const late of [0, 30]) {
+      const answer = await app.get(`/yield-fails?late=${late}`)
+      expect(answer.status).toBe(500)
+      expect(answer.text).toBe('Internal Server Error')
+    }
     expect((await app.get('/yield?who=dan')).status).toBe(200)
+  })
+
+  it('answers HEAD for a page that waits, with no body', async () => {
+    const answer = await app.request('HEAD', '/yield?who=ann&wait=20')
+    expect(answer.status).toBe(200)
+    expect(answer.text).toBe('')
   })
 
   it('refuses a yield with nothing to name', async () => {
