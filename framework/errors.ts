@@ -84,6 +84,16 @@ export const E_NEXT_CALLED_TWICE = (where: string) =>
 export const E_VIEW_NOT_FOUND = (name: string, file: string) =>
   new AdonisLiteError(`View "${name}" not found: create ${file}`, { code: 'E_VIEW_NOT_FOUND' })
 
+export const E_INVALID_VIEW_NAME = (name: string) =>
+  new AdonisLiteError(`View name "${name}" is not a view inside resources/views: name it with dots or slashes from there, ` +
+    "such as 'layouts.master' or 'partials/nav' (no '..', no absolute path, no empty folder name)", { code: 'E_INVALID_VIEW_NAME' })
+
+export const E_INVALID_VIEW_HELPER = (call: string, problem: string) =>
+  new AdonisLiteError(`${call}: ${problem}`, { code: 'E_INVALID_VIEW_HELPER' })
+
+export const E_INVALID_YIELD = (problem: string) =>
+  new AdonisLiteError(`{% yield %} ${problem}: write it as {% yield user = userPromise %}`, { code: 'E_INVALID_YIELD' })
+
 export const E_FLASH_NOT_ENABLED = (method: string) =>
   new AdonisLiteError(
     `request.${method}() needs the Flash middleware: add 'Adonis/Middleware/Flash' to globalMiddleware in app/Http/kernel.ts`,

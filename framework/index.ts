@@ -10,6 +10,7 @@ export { Session } from './session/session'
 export { boot, type BootOptions } from './ignitor'
 export { Application } from './application'
 export { Validator } from './validation/lazy_validator'
+export { View } from './view/view_registry'
 
 export type { Request } from './http/request'
 export type { Response } from './http/response'

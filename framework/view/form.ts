@@ -1,15 +1,17 @@
 /**
- * `form` in views: HTML form fields with every value and attribute escaped. A field given no
- * value is filled from old(name), so a form that comes back after a failed validation keeps
- * what the user typed (never the password or a file). It knows nothing of sessions: the
- * render context hands it old(), the CSRF token and the router.
+ * `form` in views, with AdonisJs 3's helpers and arguments, every value and attribute
+ * escaped. A field given no value (or '') is filled from old(name), so a form that comes back
+ * after a failed validation keeps what the user typed; { avoidOld: true } turns that off for
+ * one field. A password or file is never filled. It knows nothing of sessions: the render
+ * context hands it old(), the CSRF token and the router.
  */
-import nunjucks from 'nunjucks'
 import type { Router } from '../routing/router'
+import { E_INVALID_VIEW_HELPER } from '../errors'
 import { escapeHtml } from './escape'
-
-type Attributes = Record<string, unknown>
-type Html = nunjucks.runtime.SafeString
+import {
+  contentOf, hiddenInput, isBlank, optionsHtml, rangeOf, renderAttributes, safe, toList, withId,
+  type Attributes, type Html,
+} from './form_html'
 
 export interface FormContext {
   router: Router
@@ -32,15 +34,14 @@ export class Form {
 
   /**
    * `<form>`: { url }, { route: 'name', params }, { action: 'Controller.method', params }, or
-   * { method: 'Controller.method' } (the route of that action, with its verb); `method` may
-   * also be a verb. PUT, PATCH and DELETE are sent as POST with _method; files: true makes it
+   * { method: 'Controller.method' }. A route or action gives its verb unless `method` names
+   * one; PUT, PATCH and DELETE are sent as POST with a _method field. files: true makes it
    * multipart. Other keys are HTML attributes.
    */
   open (options: Attributes = {}): Html {
     const { url, verb } = this.#target(options)
-    const formMethod = verb === 'GET' ? 'GET' : 'POST'
-    const attributes: Attributes = { method: formMethod, action: url }
-    if (options.files) attributes.enctype = 'multipart/form-data'
+    const enctype = options.files ? 'multipart/form-data' : 'application/x-www-form-urlencoded'
+    const attributes: Attributes = { method: verb === 'GET' ? 'GET' : 'POST', action: url, enctype }
     for (const [key, value] of Object.entries(options)) if (!OPEN_OPTIONS.has(key)) attributes[key] = value
     let html = `<form${renderAttributes(attributes)}>`
     if (SPOOFED.has(verb)) html += hiddenInput('_method', verb)
@@ -57,122 +58,112 @@ export class Form {
   email (name: string, value?: unknown, attributes?: Attributes): Html { return this.#input('email', name, value, attributes) }
   number (name: string, value?: unknown, attributes?: Attributes): Html { return this.#input('number', name, value, attributes) }
   date (name: string, value?: unknown, attributes?: Attributes): Html { return this.#input('date', name, value, attributes) }
+  color (name: string, value?: unknown, attributes?: Attributes): Html { return this.#input('color', name, value, attributes) }
   url (name: string, value?: unknown, attributes?: Attributes): Html { return this.#input('url', name, value, attributes) }
   search (name: string, value?: unknown, attributes?: Attributes): Html { return this.#input('search', name, value, attributes) }
   hidden (name: string, value?: unknown, attributes?: Attributes): Html { return this.#input('hidden', name, value, attributes) }
 
-  /** Never filled from old(): a password is not sent back unless given explicitly. */
+  /** Never filled from old(): a password goes back into a page only when the view passes it. */
   password (name: string, value?: unknown, attributes?: Attributes): Html {
-    return safe(`<input${renderAttributes({ type: 'password', name, id: name, value: value ?? undefined, ...attributes })}>`)
+    return this.#input('password', name, value, { ...attributes, avoidOld: true })
   }
 
   file (name: string, attributes?: Attributes): Html {
-    return safe(`<input${renderAttributes({ type: 'file', name, id: name, ...attributes })}>`)
+    return this.#input('file', name, undefined, { ...attributes, avoidOld: true })
   }
 
   textarea (name: string, value?: unknown, attributes?: Attributes): Html {
-    const content = this.#valueOf(name, value)
-    return safe(`<textarea${renderAttributes({ name, id: name, ...attributes })}>${escapeHtml(content ?? '')}</textarea>`)
+    const { avoidOld, ...rest } = attributes ?? {}
+    const content = this.#valueOf(name, value, avoidOld)
+    return safe(`<textarea${renderAttributes(withId({ name, ...rest }, name))}>${isBlank(content) ? '' : escapeHtml(content)}</textarea>`)
   }
 
   /**
-   * `<select>`: options as { value: label }, [value, ...] or [{ value, label }, ...]; selected
-   * as a value or a list of values (with multiple), else old(name).
+   * `<select>` with options as { value: label }, [value, ...] or [{ value, label }, ...];
+   * selected as a value or a list of values (with multiple), else old(name); emptyOption, when
+   * given, is the label of a first option whose value is ''.
    */
-  select (name: string, options: unknown, selected?: unknown, attributes?: Attributes): Html {
-    const chosen = toList(this.#valueOf(name, selected))
-    const items = optionList(options).map(({ value, label }) =>
-      `<option${renderAttributes({ value, selected: chosen.includes(String(value)) })}>${escapeHtml(label)}</option>`)
-    return safe(`<select${renderAttributes({ name, id: name, ...attributes })}>${items.join('')}</select>`)
+  select (name: string, options: unknown, selected?: unknown, emptyOption?: unknown, attributes?: Attributes): Html {
+    if (emptyOption !== null && typeof emptyOption === 'object') {
+      throw E_INVALID_VIEW_HELPER(`form.select('${name}', ...)`, 'the fourth argument is the label of the empty first option (or null); ' +
+        'attributes come fifth: select(name, options, selected, emptyOption, attributes)')
+    }
+    const { avoidOld, ...rest } = attributes ?? {}
+    const chosen = toList(this.#valueOf(name, selected, avoidOld))
+    return safe(`<select${renderAttributes(withId({ name, ...rest }, name))}>${optionsHtml(options, chosen, emptyOption)}</select>`)
   }
 
-  /** A checkbox, checked when told so, or when old(name) holds its value. */
+  /** A select of the numbers from start up to end (end left out): selectRange('size', 36, 47, 40, 'Pick a size'). */
+  selectRange (name: string, start: unknown, end: unknown, selected?: unknown, emptyOption?: unknown, attributes?: Attributes): Html {
+    return this.select(name, rangeOf(`form.selectRange('${name}', ...)`, start, end), selected, emptyOption, attributes)
+  }
+
+  /** A checkbox, checked when told so, or (when checked is not given) when old(name) holds its value. */
   checkbox (name: string, value: unknown = '1', checked?: boolean | null, attributes?: Attributes): Html {
-    return this.#checkable('checkbox', name, value, checked, { id: name, ...attributes })
+    return this.#checkable('checkbox', name, value, checked, attributes)
   }
 
-  /** A radio button, checked when told so, or when old(name) is its value. */
+  /** A radio button, checked when told so, or (when checked is not given) when old(name) is its value. */
   radio (name: string, value: unknown, checked?: boolean | null, attributes?: Attributes): Html {
     return this.#checkable('radio', name, value, checked, attributes)
   }
 
+  /** `<label for="name">`; the text is escaped unless marked safe, and is the name when not given. */
   label (name: string, text?: unknown, attributes?: Attributes): Html {
-    return safe(`<label${renderAttributes({ for: name, ...attributes })}>${escapeHtml(text ?? name)}</label>`)
+    return safe(`<label${renderAttributes({ for: name, ...attributes })}>${contentOf(isBlank(text) ? name : text)}</label>`)
   }
 
-  submit (value: unknown = 'Submit', name?: string, attributes?: Attributes): Html {
-    return safe(`<input${renderAttributes({ type: 'submit', value, name, ...attributes })}>`)
+  /** `<input type="submit">` named 'submit' unless a name is given, as in AdonisJs 3. */
+  submit (value?: unknown, name?: string | null, attributes?: Attributes): Html {
+    const field = name || 'submit'
+    return safe(`<input${renderAttributes(withId({ type: 'submit', name: field, value, ...attributes }, field))}>`)
   }
 
-  button (text: unknown = 'Submit', name?: string, attributes?: Attributes): Html {
-    return safe(`<button${renderAttributes({ type: 'submit', name, ...attributes })}>${escapeHtml(text)}</button>`)
+  /** `<button>` of the given type (attributes.type, submit by default), named after its type unless a name is given. */
+  button (text?: unknown, name?: string | null, attributes?: Attributes): Html {
+    const { type = 'submit', ...rest } = attributes ?? {}
+    const field = name || String(type)
+    const html = renderAttributes(withId({ type, name: field, value: text, ...rest }, field))
+    return safe(`<button${html}>${isBlank(text) ? '' : contentOf(text)}</button>`)
+  }
+
+  /** `<button type="reset">`, named 'reset' unless a name is given. */
+  resetButton (text?: unknown, name?: string | null, attributes?: Attributes): Html {
+    return this.button(text, name, { ...attributes, type: 'reset' })
   }
 
   #input (type: string, name: string, value: unknown, attributes?: Attributes): Html {
-    return safe(`<input${renderAttributes({ type, name, id: type === 'hidden' ? undefined : name, value: this.#valueOf(name, value) ?? '', ...attributes })}>`)
+    const { avoidOld, ...rest } = attributes ?? {}
+    const filled = this.#valueOf(name, value, avoidOld)
+    return safe(`<input${renderAttributes(withId({ type, name, value: isBlank(filled) ? undefined : filled, ...rest }, name))}>`)
   }
 
   #checkable (type: string, name: string, value: unknown, checked: boolean | null | undefined, attributes?: Attributes): Html {
-    const isChecked = checked ?? toList(this.#context.old(name, null)).includes(String(value))
-    return safe(`<input${renderAttributes({ type, name, value, checked: isChecked, ...attributes })}>`)
+    const { avoidOld, ...rest } = attributes ?? {}
+    const isChecked = checked ?? (!avoidOld && toList(this.#context.old(name, null)).includes(String(value)))
+    return safe(`<input${renderAttributes(withId({ type, name, value, checked: Boolean(isChecked), ...rest }, name))}>`)
   }
 
-  /** The given value, or the flashed one when none is given. */
-  #valueOf (name: string, value: unknown): unknown {
-    return value === undefined || value === null ? this.#context.old(name, null) : value
+  /** The given value, or the flashed one when none (or '') is given and avoidOld is not set. */
+  #valueOf (name: string, value: unknown, avoidOld: unknown): unknown {
+    return isBlank(value) && !avoidOld ? this.#context.old(name, null) : value
   }
 
   #target (options: Attributes): { url: string, verb: string } {
     const method = typeof options.method === 'string' ? options.method : undefined
+    const verb = method !== undefined && VERB.test(method) ? method.toUpperCase() : undefined
     const params = (options.params ?? {}) as Record<string, unknown>
     const { router } = this.#context
-    const handler = typeof options.action === 'string' ? options.action : method && !VERB.test(method) ? method : undefined
-    if (handler !== undefined) return { url: router.url(handler, params), verb: this.#verbOf(handler, method) }
-    const verb = method && VERB.test(method) ? method.toUpperCase() : 'POST'
-    if (typeof options.route === 'string') return { url: router.url(options.route, params), verb }
-    return { url: typeof options.url === 'string' ? options.url : '', verb }
+    // { method: 'Controller.method' } names an action, as { action } does.
+    const handler = typeof options.action === 'string' ? options.action : verb === undefined ? method : undefined
+    const identifier = handler ?? (typeof options.route === 'string' ? options.route : undefined)
+    if (identifier !== undefined) return { url: router.url(identifier, params), verb: verb ?? this.#verbOf(identifier) }
+    return { url: typeof options.url === 'string' ? options.url : '', verb: verb ?? 'POST' }
   }
 
-  /** The verb of the route an action names ('UserController.signup' -> POST), unless a verb was given. */
-  #verbOf (handler: string, method: string | undefined): string {
-    if (method && VERB.test(method)) return method.toUpperCase()
-    const route = this.#context.router.find(handler)
-    return route?.methods[0] ?? 'POST'
+  /** The verb of a named route or of an action's route ('UserController.destroy' -> DELETE). */
+  #verbOf (identifier: string): string {
+    const verb = this.#context.router.find(identifier)?.methods[0]
+    return verb !== undefined && VERB.test(verb) ? verb : 'POST'
   }
-}
-
-/** ` name="value"` pairs, escaped; true is a bare attribute, false/null/undefined are left out. */
-export function renderAttributes (attributes: Attributes): string {
-  let html = ''
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue
-    if (!/^[A-Za-z_:][A-Za-z0-9_:.-]*$/.test(name)) continue
-    html += value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`
-  }
-  return html
-}
-
-function hiddenInput (name: string, value: string): string {
-  return `<input${renderAttributes({ type: 'hidden', name, value })}>`
-}
-
-function safe (html: string): Html {
-  return new nunjucks.runtime.SafeString(html)
-}
-
-function toList (value: unknown): string[] {
-  if (value === null || value === undefined) return []
-  return (Array.isArray(value) ? value : [value]).map(String)
-}
-
-function optionList (options: unknown): Array<{ value: unknown, label: unknown }> {
-  if (Array.isArray(options)) {
-    return options.map((option) => option !== null && typeof option === 'object'
-      ? { value: (option as Attributes).value, label: (option as Attributes).label ?? (option as Attributes).value }
-      : { value: option, label: option })
-  }
-  if (options !== null && typeof options === 'object') {
-    return Object.entries(options).map(([value, label]) => ({ value, label }))
-  }
-  return []
 }

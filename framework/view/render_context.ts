@@ -9,9 +9,13 @@ import type { FlashMessages } from '../flash/flash_messages'
 import type { HttpContext } from '../http/context'
 import type { Csrf } from '../shield/csrf'
 import type { Request } from '../http/request'
-import { Form, renderAttributes } from './form'
+import { Form } from './form'
+import { renderAttributes } from './form_html'
 
 const NO_FLASH: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
+
+/** The names every render sets for its own request; an app-wide global of the same name would be hidden. */
+export const PER_RENDER_NAMES: ReadonlySet<string> = new Set(['request', 'old', 'flashMessages', 'csrfToken', 'csrfField', 'form'])
 
 export function renderContext (http: HttpContext, data: Record<string, unknown>): Record<string, unknown> {
   const { flash, csrf } = http

@@ -1,57 +1,107 @@
 /**
- * Nunjucks views from resources/views: 'auth.login' is auth/login.njk. Output is escaped
- * unless marked safe; templates are cached in production and re-read on every render in
- * development. Per-request values (old, flashMessages, form, ...) arrive as render context,
- * never as environment globals, so concurrent requests cannot see each other's.
+ * Nunjucks views from resources/views, named as in AdonisJs 3 ('auth.login' is
+ * auth/login.njk). Output is escaped unless marked safe; templates are cached in production
+ * and re-read on every render in development. Per-request values (old, flashMessages,
+ * form, ...) arrive as render context, never as environment globals, so concurrent requests
+ * cannot see each other's; the environment holds only what belongs to the whole app: the
+ * built-in filters and links, and the app's View.global()/View.filter().
  */
 import path from 'node:path'
+import type { Readable } from 'node:stream'
 import nunjucks from 'nunjucks'
 import { E_VIEW_NOT_FOUND } from '../errors'
+import { Logger } from '../logger'
+import { json } from './filters'
+import { addLinkHelpers } from './link_helpers'
+import { PendingPage } from './pending_page'
+import { ViewLoader } from './view_loader'
+import { useViewRegistry } from './view_registry'
+import { YieldTag } from './yield_tag'
 
 export interface ViewOptions {
   /** Keep compiled templates in memory (production) or re-read them on every render. */
   cache: boolean
   filters: Record<string, (...args: any[]) => unknown>
+  /** Where the error of a page that failed while streaming goes (see render()); a Logger of LOG_LEVEL by default. */
+  logger?: Logger
 }
+
+type Done = (error: Error | null, html?: string) => void
+interface Outcome { error: Error | null, html?: string }
+
+/** Nunjucks' Frame: not in its type definitions, see render(). */
+const Frame = (nunjucks as unknown as { runtime: { Frame: new () => object } }).runtime.Frame
 
 export class ViewRenderer {
   readonly env: nunjucks.Environment
   readonly #dir: string
-  readonly #files = new Map<string, string>()
+  readonly #loader: ViewLoader
+  readonly #logger: Logger
 
   constructor (dir: string, options: ViewOptions) {
     this.#dir = dir
-    const loader = new nunjucks.FileSystemLoader(dir, { noCache: !options.cache, watch: false })
-    this.env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false })
-    for (const [name, filter] of Object.entries(options.filters)) this.env.addFilter(name, filter)
+    this.#loader = new ViewLoader(dir, { cache: options.cache })
+    this.#logger = options.logger ?? new Logger()
+    this.env = new nunjucks.Environment(this.#loader as unknown as nunjucks.ILoader, { autoescape: true, throwOnUndefined: false })
+    for (const [name, filter] of Object.entries({ ...options.filters, json })) this.env.addFilter(name, filter)
+    addLinkHelpers(this.env)
+    this.env.addExtension('yield', new YieldTag())
+    useViewRegistry(this.env)
   }
 
-  /** Renders a view with the given context (synchronously: the loader reads files synchronously). */
-  render (name: string, context: Record<string, unknown>): string {
-    const file = this.fileOf(name)
+  /**
+   * Renders a view. A page that waits on nothing renders in one go and is returned as a
+   * string. One that waits ({% yield %} on a promise, an async filter) is returned as an HTTP
+   * response body that sends the page once complete (a plain 500 if it fails), so that a
+   * caller that cannot wait still works; renderAsync() gives it as a string, errors included.
+   */
+  render (name: string, context: Record<string, unknown>): string | Readable {
+    let outcome: Outcome | null = null
+    let later: Done | null = null
+    this.#run(name, context, (error, html) => {
+      if (later) later(error, html)
+      else outcome = { error, html }
+    })
+    // Set by the callback above when the page needed no waiting (TypeScript cannot see that).
+    const finished = outcome as Outcome | null
+    if (finished !== null) {
+      if (finished.error) throw finished.error
+      return finished.html ?? ''
+    }
+    const page = new PendingPage((error) => this.#logger.error(`view ${name} failed: ${error.stack ?? error}`))
+    later = (error, html) => error ? page.fail(error) : page.finish(html ?? '')
+    return page
+  }
+
+  /** Renders a view to a string, waiting for what it yields. */
+  renderAsync (name: string, context: Record<string, unknown>): Promise<string> {
+    return new Promise((resolve, reject) => this.#run(name, context, (error, html) => error ? reject(error) : resolve(html ?? '')))
+  }
+
+  #run (name: string, context: Record<string, unknown>, done: Done): void {
+    let template: nunjucks.Template
     try {
-      return this.env.getTemplate(file, true).render(context)
+      template = this.env.getTemplate(name, true)
     } catch (error) {
-      throw this.#explain(error as Error, name, file)
+      return done(this.#explain(error as Error))
     }
+    // Given a parent frame, Nunjucks calls back as soon as the page is done (in the same tick
+    // when nothing waits); without one it always defers the callback to a later tick.
+    const render = template.render as unknown as (context: object, frame: object, callback: (error: Error | null, html: string | null) => void) => void
+    render.call(template, context, new Frame(), (error, html) => done(error ? this.#explain(error) : null, html ?? ''))
   }
 
-  /** The template file of a view name, relative to resources/views. */
-  fileOf (name: string): string {
-    let file = this.#files.get(name)
-    if (file === undefined) {
-      file = name.endsWith('.njk') ? name : `${name.replace(/\./g, '/')}.njk`
-      if (path.isAbsolute(file) || file.split('/').includes('..')) throw E_VIEW_NOT_FOUND(name, 'a file inside resources/views')
-      this.#files.set(name, file)
+  /** A missing view (the page itself or one it includes) as E_VIEW_NOT_FOUND naming the file to create; other errors without the app's folder. */
+  #explain (error: Error): Error {
+    const missing = /template not found: ([^\n]+)/.exec(error.message)?.[1]?.trim()
+    if (missing !== undefined) {
+      try {
+        return E_VIEW_NOT_FOUND(missing, path.join('resources', 'views', this.#loader.fileOf(missing)))
+      } catch {
+        return error
+      }
     }
-    return file
-  }
-
-  #explain (error: Error, name: string, file: string): Error {
-    if (/template not found/i.test(error.message) && error.message.includes(file)) {
-      return E_VIEW_NOT_FOUND(name, path.join('resources', 'views', file))
-    }
-    error.message = error.message.replace(this.#dir + path.sep, '')
+    error.message = error.message.split(this.#dir + path.sep).join('')
     return error
   }
 }
