@@ -22,7 +22,7 @@ const DOTLESS_PROVIDERS = new Set(['gmail.com', 'live.com'])
  * '+tag' and (Gmail, Live) without dots in the mailbox name. Options: '!lc' keeps the case of
  * the mailbox name, '!re' keeps the tag, '!rd' keeps the dots.
  */
-function normalizeEmail (value: unknown, args: Args): unknown {
+function normalizeEmail (value: unknown, args?: Args): unknown {
   if (typeof value !== 'string') return value
   const at = value.lastIndexOf('@')
   if (at <= 0 || at === value.length - 1) return value
@@ -46,7 +46,7 @@ function toFloat (value: unknown): number {
 }
 
 /** parseInt in base 10, or in the base given as the argument ('to_int:16'). */
-function toInt (value: unknown, args: Args): number {
+function toInt (value: unknown, args?: Args): number {
   const radix = Number(args?.[0])
   return Number.parseInt(value as string, Number.isInteger(radix) && radix >= 2 && radix <= 36 ? radix : 10)
 }
@@ -64,7 +64,7 @@ const blacklists = new Map<string, RegExp>()
  * Removes the characters listed in the argument, written as inside a regex class ('.\\[\\]').
  * The argument is refused unless it stays one class: a class matches one character per step.
  */
-function blacklist (value: unknown, args: Args): unknown {
+function blacklist (value: unknown, args?: Args): unknown {
   const characters = args?.[0]
   if (typeof value !== 'string' || typeof characters !== 'string' || characters === '') return value
   let pattern = blacklists.get(characters)
@@ -132,7 +132,7 @@ function nextIndexes (text: string, at: (index: number) => boolean): Int32Array 
  * Removes HTML tags and trims; with the argument 'trim', also turns every run of white space into
  * one space. The tag pattern is linear: [^>]+ stops only at '>' or the end, where the match succeeds.
  */
-function stripTags (value: unknown, args: Args): unknown {
+function stripTags (value: unknown, args?: Args): unknown {
   if (typeof value !== 'string') return value
   let text = value.replace(/<\/?[^>]+(?:>|$)/g, '')
   if (args?.[0] === 'trim') text = text.replace(/\s+/g, ' ')
