@@ -203,6 +203,22 @@ export const E_UNKNOWN_VALIDATION_RULE = (field: string, rule: string, known: st
 export const E_INVALID_VALIDATION_RULE = (field: string, rule: string, problem: string) =>
   new AdonisLiteError(`Validation rule '${rule}' for field '${field}' ${problem}`, { code: 'E_INVALID_VALIDATION_RULE' })
 
+/** Validator.extend, Validator.is.extend or Validator.sanitizor.extend called with a name or function it cannot take. */
+export const E_INVALID_VALIDATOR_EXTENSION = (method: string, name: string, problem: string) =>
+  new AdonisLiteError(`${method}('${name}', ...) ${problem}`, { code: 'E_INVALID_VALIDATOR_EXTENSION' })
+
+/** A rule added with Validator.extend returned something that is neither a promise nor a boolean. */
+export const E_INVALID_CUSTOM_RULE_RESULT = (rule: string, field: string, result: string) =>
+  new AdonisLiteError(`Validation rule '${rule}' (checking field '${field}') returned ${result}: return a promise ` +
+    '(rejected to fail, resolved to pass) or a boolean', { code: 'E_INVALID_CUSTOM_RULE_RESULT' })
+
+export const E_UNKNOWN_SANITIZATION_FILTER = (field: string, filter: string, known: string[]) =>
+  new AdonisLiteError(`Sanitization filter '${filter}' given for field '${field}' does not exist. Known filters: ${known.join(', ')}`,
+    { code: 'E_UNKNOWN_SANITIZATION_FILTER' })
+
+export const E_INVALID_SANITIZATION_RULE = (field: string, rule: string, problem: string) =>
+  new AdonisLiteError(`Sanitization rule '${rule}' for field '${field}' ${problem}`, { code: 'E_INVALID_SANITIZATION_RULE' })
+
 /** The message of anything thrown, for wrapping it in a clearer error. */
 export function describe (error: unknown): string {
   if (error instanceof Error) return error.message

@@ -1,9 +1,10 @@
 /**
- * Text formats that rules check on user input (email, URL), each in time linear in its
+ * Text formats that rules check on user input (email, URL, IP addresses, JSON), each in time linear in its
  * length: a value longer than the format's natural maximum is refused before any matching, and
  * no pattern here can backtrack more than a bounded number of steps per character. yup's own
  * url() cannot promise that: its pattern takes seconds on a 58-character dotted host.
  */
+import { isIPv4 as netIsIPv4, isIPv6 as netIsIPv6 } from 'node:net'
 import { string } from 'yup'
 
 /** The longest address SMTP carries (RFC 5321): a longer value is not an email address. */
@@ -47,4 +48,36 @@ export function isUrl (value: unknown): boolean {
   if (host.startsWith('[') || IPV4.test(host)) return true
   const labels = host.split('.')
   return labels.length >= 2 && labels.every((label) => HOST_LABEL.test(label)) && TOP_LEVEL.test(labels[labels.length - 1]!)
+}
+
+/** The longest IPv6 address in text: eight groups of four hex digits, or the IPv4-mapped form. */
+export const IP_MAX_LENGTH = 45
+
+/** Whether a value is an IPv4 address in dotted decimal, without leading zeros: '127.0.0.1'. */
+export function isIPv4 (value: unknown): boolean {
+  return typeof value === 'string' && value.length <= IP_MAX_LENGTH && netIsIPv4(value)
+}
+
+/** Whether a value is an IPv6 address: '2001:db8::1', '::ffff:127.0.0.1'. A zone ('%eth0') names a network card, not an address: refused. */
+export function isIPv6 (value: unknown): boolean {
+  return typeof value === 'string' && value.length <= IP_MAX_LENGTH && !value.includes('%') && netIsIPv6(value)
+}
+
+/** Whether a value is an IPv4 or IPv6 address. */
+export function isIp (value: unknown): boolean {
+  return isIPv4(value) || isIPv6(value)
+}
+
+/**
+ * Whether a value is a string holding JSON. V8's JSON.parse reads in one pass, however deeply
+ * nested, and a value is never longer than the body that carried it.
+ */
+export function isJson (value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  try {
+    JSON.parse(value)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -7,6 +7,7 @@ import { isSchema, type Schema } from 'yup'
 import { E_INVALID_VALIDATION_RULE } from '../errors'
 import { humanise } from './messages'
 import { parseRules } from './rule_parser'
+import { isCustomRule } from './custom_rules'
 import { NUMERIC_RULES, RULES } from './rules'
 import type { CompiledRule, FieldRules, ParsedRule, Rules } from './types'
 
@@ -19,7 +20,7 @@ export interface CompiledField {
   readonly schema: Schema | undefined
 }
 
-/** A whole rules object, compiled; `async` when some field is a yup schema. */
+/** A whole rules object, compiled; `async` when some field is a yup schema or uses a rule added with Validator.extend. */
 export interface CompiledRules {
   readonly fields: readonly CompiledField[]
   readonly async: boolean
@@ -39,7 +40,7 @@ export function compileRules (rules: Rules): CompiledRules {
   const cached = byObject.get(rules)
   if (cached !== undefined && unchanged(cached, rules)) return cached
   const fields = Object.keys(rules).map((field) => compileField(field, rules[field]!))
-  const compiled = { fields, async: fields.some((field) => field.schema !== undefined) }
+  const compiled = { fields, async: fields.some((field) => field.schema !== undefined || field.rules.some((rule) => rule.custom)) }
   byObject.set(rules, compiled)
   return compiled
 }
@@ -96,8 +97,23 @@ function compileRuleList (field: string, source: string | readonly string[]): re
 function buildRules (parsed: readonly ParsedRule[]): readonly CompiledRule[] {
   const numeric = parsed.some((rule) => NUMERIC_RULES.has(rule.name))
   return Object.freeze(parsed.map(({ name, args }) => {
+    if (isCustomRule(name)) return customRule(name, args)
     const definition = RULES[name]!
     const { test, message } = definition.build(args, numeric)
-    return Object.freeze({ name, args: Object.freeze(args), implicit: definition.implicit === true, test, message })
+    return Object.freeze({ name, args: Object.freeze(args), implicit: definition.implicit === true, custom: false, test, message })
   }))
+}
+
+// An extended rule sees every value, empty ones too, as in AdonisJs 3; it is looked up by name
+// when it runs, so extending the same name again replaces it everywhere.
+function customRule (name: string, args: string[]): CompiledRule {
+  return Object.freeze({
+    name,
+    args: Object.freeze(args),
+    implicit: true,
+    custom: true,
+    test: () => true,
+    // Used when neither the messages argument nor Validator.extend gave one.
+    message: (label: string) => `The ${label} field is not valid.`,
+  })
 }

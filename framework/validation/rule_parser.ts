@@ -4,10 +4,13 @@
  * and the rule.
  */
 import { E_INVALID_VALIDATION_RULE, E_UNKNOWN_VALIDATION_RULE } from '../errors'
+import { customRuleNames, isCustomRule, RULE_NAME } from './custom_rules'
 import { RULES, RULE_NAMES } from './rules'
 import type { ParsedRule } from './types'
 
-const RULE_NAME = /^[a-z][a-z_]*$/
+// Request data given where the rules go looks like rules with odd names: say what the order is.
+const ORDER_HINT = ". If these are the request's values, the arguments are swapped: Validator.validate takes (rules, data); " +
+  'ValidatorV3.validate takes (data, rules) as AdonisJs 3 did'
 
 // A '|' inside a regex pattern splits the string form in two; say so instead of only
 // reporting the confusing half.
@@ -46,20 +49,18 @@ function parseRule (field: string, rule: string, hint: string): ParsedRule {
   const text = rule.trim()
   const colon = text.indexOf(':')
   const name = (colon === -1 ? text : text.slice(0, colon)).trim()
-  if (!RULE_NAME.test(name)) throw E_INVALID_VALIDATION_RULE(field, text, `is not a rule name such as 'required' or 'min:6'${hint}`)
+  if (!RULE_NAME.test(name)) throw E_INVALID_VALIDATION_RULE(field, text, `is not a rule name such as 'required' or 'min:6'${hint || ORDER_HINT}`)
+  const rest = colon === -1 ? undefined : text.slice(colon + 1)
+  if (isCustomRule(name)) return { name, args: rest === undefined ? [] : rest.split(',').map((arg) => arg.trim()) }
   const definition = Object.hasOwn(RULES, name) ? RULES[name] : undefined
   if (definition === undefined) {
-    if (hint) throw E_INVALID_VALIDATION_RULE(field, text, `is not a known rule (known rules: ${RULE_NAMES.join(', ')})${hint}`)
-    throw E_UNKNOWN_VALIDATION_RULE(field, name, [...RULE_NAMES])
+    const known = [...RULE_NAMES, ...customRuleNames()]
+    if (hint) throw E_INVALID_VALIDATION_RULE(field, text, `is not a known rule (known rules: ${known.join(', ')})${hint}`)
+    throw E_UNKNOWN_VALIDATION_RULE(field, name, known)
   }
-  const args = colon === -1 ? [] : splitArgs(name, text.slice(colon + 1))
+  // Commas separate arguments, except for rules whose argument is everything after the colon (regex, date_format...).
+  const args = rest === undefined ? [] : definition.wholeArgument === true ? [rest.trim()] : rest.split(',').map((arg) => arg.trim())
   const problem = definition.checkArgs(args)
   if (problem !== undefined) throw E_INVALID_VALIDATION_RULE(field, text, problem + hint)
   return { name, args }
-}
-
-// Commas separate arguments, except in a regex, whose pattern is everything after the colon.
-function splitArgs (name: string, rest: string): string[] {
-  if (name === 'regex') return [rest.trim()]
-  return rest.split(',').map((arg) => arg.trim())
 }

@@ -36,8 +36,10 @@ export interface ParsedRule {
 export interface CompiledRule {
   readonly name: string
   readonly args: readonly string[]
-  /** Whether it also runs on an empty value ('', null, undefined); only `required` does. */
+  /** Whether it also runs on an empty value ('', null, undefined): required, required_*, and rules added with Validator.extend. */
   readonly implicit: boolean
+  /** Whether it was added with Validator.extend: it runs asynchronously, through runCustomRule, instead of `test`. */
+  readonly custom: boolean
   /** Whether the value passes; `data` and `field` serve the rules that compare with other fields. */
   test (value: unknown, data: unknown, field: string): boolean
   /** The default message, given the humanised field name. */

@@ -1,21 +1,43 @@
 /**
  * The Validator: checks request data against rule strings or yup schemas and resolves to a
- * result whose messages a view loops over.
+ * result whose messages a view loops over; plus AdonisJs 3's extend, is, sanitize and sanitizor.
  *
  *   const validation = yield Validator.validate({ email: 'required|email' }, request.all())
  *   if (validation.fails()) ... validation.messages()  // [{ field, validation, message }]
+ *
+ * `Validator` takes (rules, data), as the seed page writes it. `ValidatorV3` takes (data, rules),
+ * AdonisJs 3's real order, for apps that migrate; the two share everything else. The order is
+ * never guessed from the values: request data can be made to look like rules.
  */
-import { isSchema, type Schema } from 'yup'
-import { getPath } from '../support/object_path'
-import { isEmpty } from './form_values'
-import { customMessage, renderMessage } from './messages'
-import { compileRules, type CompiledField, type CompiledRules } from './rule_compiler'
-import type { CompiledRule, Messages, Rules, ValidationMessage } from './types'
-import { PASSED, ValidationResult } from './validation_result'
-import { schemaErrors, sortBySchema, toValidationMessage } from './yup_schema'
+import type { Schema } from 'yup'
+import { extendRule, type CustomRuleFunction } from './custom_rules'
+import { is, type IsChecks } from './is'
+import { run } from './runner'
+import { sanitize, type SanitizationRules } from './sanitize'
+import { sanitizor, type Sanitizor } from './sanitizor'
+import type { MessageTemplate, Messages, Rules } from './types'
+import type { ValidationResult } from './validation_result'
 
-/** Validates data against rules; both methods return promises, so `yield` and `await` both work. */
-export const Validator = {
+/** What Validator and ValidatorV3 share: custom rules, raw checks and sanitization. */
+export interface ValidatorExtras {
+  /**
+   * Adds a rule, named in rule strings in snake_case: `fn(data, field, message, args, get)`
+   * returns a promise that rejects to fail (with the message, or a string of its own) and
+   * resolves to pass, or a boolean. `message` is its default message template.
+   */
+  extend (name: string, fn: CustomRuleFunction, message?: MessageTemplate): void
+  /** The raw checks: `Validator.is.email(value)`, `Validator.is.extend(name, fn)`. */
+  readonly is: IsChecks
+  /** A sanitized copy of the data: `Validator.sanitize(request.all(), { email: 'normalize_email' })`. */
+  sanitize<T> (data: T, rules: SanitizationRules): T
+  /** The filters: `Validator.sanitizor.slug(value)`, `Validator.sanitizor.extend(name, fn)`. */
+  readonly sanitizor: Sanitizor
+}
+
+const extras: ValidatorExtras = { extend: extendRule, is, sanitize, sanitizor }
+
+/** Validates data against rules given first; both methods return promises, so `yield` and `await` both work. */
+export const Validator = Object.freeze({
   /** Checks every field, reporting the first failing rule of each. */
   validate (rules: Rules | Schema, data: unknown, messages?: Messages): Promise<ValidationResult> {
     return run(rules, data, messages, false)
@@ -25,79 +47,19 @@ export const Validator = {
   validateAll (rules: Rules | Schema, data: unknown, messages?: Messages): Promise<ValidationResult> {
     return run(rules, data, messages, true)
   },
-}
+  ...extras,
+})
 
-// A mistake in the rules rejects the promise rather than throwing, so `yield`/`await` callers
-// see it where they handle every other failure.
-function run (rules: Rules | Schema, data: unknown, messages: Messages | undefined, all: boolean): Promise<ValidationResult> {
-  try {
-    if (isSchema(rules)) return validateWithSchema(rules as Schema, data, messages, all)
-    const compiled = compileRules(rules as Rules)
-    if (compiled.async) return validateMixed(compiled, data, messages, all)
-    return Promise.resolve(resultOf(checkFields(compiled.fields, data, messages, all)))
-  } catch (error) {
-    return Promise.reject(error)
-  }
-}
+/** The Validator with AdonisJs 3's argument order, data first: `import { ValidatorV3 as Validator } from 'adonis-lite'`. */
+export const ValidatorV3 = Object.freeze({
+  /** Checks every field, reporting the first failing rule of each. */
+  validate (data: unknown, rules: Rules | Schema, messages?: Messages): Promise<ValidationResult> {
+    return run(rules, data, messages, false)
+  },
 
-function resultOf (failures: ValidationMessage[] | undefined): ValidationResult {
-  return failures === undefined || failures.length === 0 ? PASSED : new ValidationResult(failures)
-}
-
-/** Runs rule-string fields in order, appending failures; allocates nothing when all pass. */
-function checkFields (
-  fields: readonly CompiledField[], data: unknown, messages: Messages | undefined, all: boolean,
-  failures?: ValidationMessage[],
-): ValidationMessage[] | undefined {
-  for (const field of fields) {
-    const value = getPath(data, field.field)
-    // An empty value was not given: only `required` has anything to say about it.
-    const empty = isEmpty(value)
-    for (const rule of field.rules) {
-      if ((empty && !rule.implicit) || rule.test(value, data, field.field)) continue
-      failures ??= []
-      failures.push(failureOf(field, rule, value, messages))
-      if (!all) break
-    }
-  }
-  return failures
-}
-
-function failureOf (field: CompiledField, rule: CompiledRule, value: unknown, messages: Messages | undefined): ValidationMessage {
-  const custom = customMessage(messages, field.field, rule.name)
-  const message = custom === undefined
-    ? rule.message(field.label, value)
-    : renderMessage(custom, { field: field.field, label: field.label, validation: rule.name, args: rule.args })
-  return Object.freeze({ field: field.field, validation: rule.name, message })
-}
-
-/** Rules objects where some fields are yup schemas: those run concurrently, messages stay in field order. */
-async function validateMixed (compiled: CompiledRules, data: unknown, messages: Messages | undefined, all: boolean): Promise<ValidationResult> {
-  const perField = await Promise.all(compiled.fields.map(async (field) => {
-    if (field.schema === undefined) return checkFields([field], data, messages, all) ?? []
-    const errors = await schemaErrors(field.schema, getPath(data, field.field), data, field.field)
-    const failures = errors.map((error) => toValidationMessage(error, messages, field.field))
-    return firstPerField(sortBySchema(field.schema, failures, field.field), all)
-  }))
-  return resultOf(perField.flat())
-}
-
-/** A yup schema for the whole data, validated with every error collected. */
-async function validateWithSchema (schema: Schema, data: unknown, messages: Messages | undefined, all: boolean): Promise<ValidationResult> {
-  // No input at all is empty input, as with rule strings, not a "cannot be null" failure.
-  const input = data ?? {}
-  const errors = await schemaErrors(schema, input, input)
-  const failures = errors.map((error) => toValidationMessage(error, messages, ''))
-  return resultOf(firstPerField(sortBySchema(schema, failures), all))
-}
-
-// `validate` reports one failure per field: the first, in the schema's order of tests.
-function firstPerField (failures: ValidationMessage[], all: boolean): ValidationMessage[] {
-  if (all) return failures
-  const seen = new Set<string>()
-  return failures.filter((failure) => {
-    if (seen.has(failure.field)) return false
-    seen.add(failure.field)
-    return true
-  })
-}
+  /** Checks every field, reporting every failing rule. */
+  validateAll (data: unknown, rules: Rules | Schema, messages?: Messages): Promise<ValidationResult> {
+    return run(rules, data, messages, true)
+  },
+  ...extras,
+})

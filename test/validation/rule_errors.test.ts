@@ -16,7 +16,7 @@ describe('Validator | mistakes in rules', () => {
     expect(error.code).toBe('E_UNKNOWN_VALIDATION_RULE')
     expect(error.message).toContain("'emial'")
     expect(error.message).toContain("'email'")
-    expect(error.message).toContain('alpha_numeric, array, between')
+    expect(error.message).toContain('alpha, alpha_numeric, array, before')
   })
 
   it('rejects the promise instead of throwing, so yield and await see it', () => {
@@ -99,7 +99,7 @@ describe('Validator | field names', () => {
 
 describe('Validator | describing odd rules', () => {
   it('names a typo after a regex with the known rules and the array hint', async () => {
-    await expect(Validator.validate({ code: 'regex:^a$|requird' }, {})).rejects.toThrow(/'requird'.*known rules: accepted.*give the rules as an array/)
+    await expect(Validator.validate({ code: 'regex:^a$|requird' }, {})).rejects.toThrow(/'requird'.*known rules: above, accepted.*give the rules as an array/)
   })
 
   it('describes rules that cannot be printed as JSON', async () => {

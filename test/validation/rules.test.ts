@@ -19,8 +19,9 @@ async function expectFail (rules: string | string[], value: unknown, validation:
 const CASES: Array<[rule: string | string[], name: string, passing: unknown[], failing: unknown[]]> = [
   ['required', 'required', ['a', ' ', 0, false, ['x'], {}], [undefined, null, '', []]],
   ['email', 'email', ['someone@example.com', 'a.b+tag@mail.example.org'], ['nope', 'a@', '@example.com', 'a b@example.com', 5, {}]],
-  ['min:3', 'min', ['abc', 'abcd', [1, 2, 3], 3, 10], ['ab', [1], 2]],
-  ['max:3', 'max', ['abc', 'a', [1, 2, 3], 3], ['abcd', [1, 2, 3, 4], 4]],
+  // A JSON number is as long as its digits, as in AdonisJs 3: 100 has 3 characters.
+  ['min:3', 'min', ['abc', 'abcd', [1, 2, 3], 100, 1234], ['ab', [1], 2, 10]],
+  ['max:3', 'max', ['abc', 'a', [1, 2, 3], 999, 4], ['abcd', [1, 2, 3, 4], 1000]],
   ['between:2,4', 'between', ['ab', 'abcd', [1, 2], 3], ['a', 'abcde', [1, 2, 3, 4, 5], 5]],
   ['number|min:18', 'min', ['18', '120', 18], ['17', '9.5', 17]],
   ['integer|max:120', 'max', ['120', '-5', 120], ['121', 1000]],
@@ -37,13 +38,31 @@ const CASES: Array<[rule: string | string[], name: string, passing: unknown[], f
   ['date', 'date', ['2024-02-29', '2024-02-29T10:30', '2024-02-29T10:30:00.000Z', '2024-02-29 10:30:00', 'March 7, 2024', 'Tue Mar 1 2022',
     '1/2/2020', new Date(0)],
   ['hello 12', 'tomorrow', '2023-02-29', '2024-13-01', '2024-01-01T25:00', '12', 'garbage', new Date('nope'), 20240101, {}]],
-  ['accepted', 'accepted', [true, 'true', 'on', 'yes', '1', 1], [false, 'false', 'no', '0', 0, 'off']],
+  ['accepted', 'accepted', [true, 'true', 'on', 'yes', '1', 1, 'okay', 'I agree', ['x']], [false, 'false', 'no', '0', 0, 'off', ' Off ', 'NO', 'False']],
   ['array', 'array', [[], ['a'], [{ a: 1 }]], ['a', 1, { 0: 'a' }]],
   ['object', 'object', [{}, { a: 1 }, Object.create(null)], [['a'], 'a', 1]],
   ['regex:^[a-z]+$', 'regex', ['abc'], ['ABC', 'ab1']],
   ['regex:/^[a-z]+$/i', 'regex', ['abc', 'ABC'], ['ab1']],
   ['regex:^a{1,3}$', 'regex', ['a', 'aaa'], ['aaaa']],
   [['required', 'regex:^(cat|dog)$'], 'regex', ['cat', 'dog'], ['cow', 'catdog']],
+  ['regex:^[a-z]+$,i', 'regex', ['India', 'abc'], ['ab1']],
+  ['regex:^a{1,3}$,i', 'regex', ['A', 'aaa'], ['aaaa']],
+  ['string', 'string', ['', 'a', '42'], [42, true, ['a'], {}]],
+  ['json', 'json', ['{"a":1}', '[1]', '1', '"x"', 'null'], ['{a:1}', '{"a":', 'x', 42, {}]],
+  ['ip', 'ip', ['127.0.0.1', '::1', '2001:DB8:0:0:1::1', '1:2:3:4:5:6:7:8'], ['909090909', '256.0.0.1', '01.2.3.4', 'fe80::1%eth0', 'x', 127]],
+  ['ipv4', 'ipv4', ['127.0.0.1', '0.0.0.0'], ['::1', '1.2.3', '1.2.3.4.5']],
+  ['ipv6', 'ipv6', ['::1', '2001:db8::1', '::ffff:127.0.0.1'], ['127.0.0.1', '1:2:3:4:5:6:7:8:9', ':::']],
+  ['above:17', 'above', [18, '17.5', '100'], [17, '17', 16, 'x', true]],
+  ['under:10', 'under', [9, '-1', '9.99'], [10, '10', 11, 'x']],
+  ['range:18,60', 'range', [18, 20, 60, 'abcdefghijklmnopqrs'], [16, 61, 'abc', '60']],
+  ['integer|range:18,60', 'range', ['18', '60', 20], ['17', '61']],
+  ['equals:18', 'equals', ['18', 18], ['19', 'eighteen', [18]]],
+  ['equals:a,b', 'equals', ['a,b'], ['a', 'b']],
+  ['not_equals:admin', 'not_equals', ['root', 'Admin', ['admin']], ['admin']],
+  ['includes:app', 'includes', ['/app/bar', 'app'], ['foo/bar', 'APP', ['app']]],
+  ['starts_with:D', 'starts_with', ['Doe', 'D'], ['doe', 'foo']],
+  ['ends_with:e', 'ends_with', ['Doe', 'e'], ['foo', 'E']],
+  ['starts_with:4', 'starts_with', [42, '4'], [24]],
 ]
 
 describe('Validator | rules', () => {
@@ -67,7 +86,9 @@ describe('Validator | rules', () => {
   it('same and different compare with another field, by dotted name too', async () => {
     await expectPass('same:other', 'x', { other: 'x' })
     await expectFail('same:other', 'x', 'same', { other: 'y' })
-    await expectFail('same:other', 'x', 'same')
+    // Skipped while the other field is not given: its own rules report it, as in AdonisJs 3.
+    await expectPass('same:other', 'x')
+    await expectPass('same:other', 'x', { other: '' })
     await expectPass('same:account.email', 'a@b.co', { account: { email: 'a@b.co' } })
     await expectPass('different:other', 'x', { other: 'y' })
     await expectPass('different:other', 'x')
