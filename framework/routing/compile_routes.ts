@@ -4,14 +4,18 @@
  * Every mistake found here stops the boot with the route it is about.
  */
 import { E_UNKNOWN_NAMED_MIDDLEWARE } from '../errors'
+import type { HttpContext } from '../http/context'
 import type { Kernel } from '../middleware/kernel'
 import { compose } from '../middleware/runner'
 import { ControllerLoader, resolveHandler } from './handler_resolver'
 import type { RouteCollector } from './route_collector'
 import { describeRoute, Router } from './router'
 
-export function compileRoutes (collector: RouteCollector, kernel: Kernel, root: string): Router {
-  const router = new Router()
+/** What a route runs: its middleware, then its handler. The router keeps it as the route's payload. */
+export type RouteRunner = (http: HttpContext) => Promise<void>
+
+export function compileRoutes (collector: RouteCollector, kernel: Kernel, root: string): Router<RouteRunner> {
+  const router = new Router<RouteRunner>()
   const controllers = new ControllerLoader(root)
   const globalSteps = kernel.global.map((entry) => entry.step)
   for (const builder of collector.routes) {
@@ -30,7 +34,7 @@ export function compileRoutes (collector: RouteCollector, kernel: Kernel, root: 
       name: definition.name,
       handler: handler.label,
       middleware: definition.middleware,
-      run: compose([...globalSteps, ...namedSteps, handler.step], label),
+      payload: compose([...globalSteps, ...namedSteps, handler.step], label),
     })
   }
   return router
