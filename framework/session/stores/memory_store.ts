@@ -32,7 +32,7 @@ export class MemoryStore implements SessionStore {
 
   write (id: string, commit: SessionCommit): void {
     const values = applyCommit(commit.changes ? this.read(id) : null, commit)
-    this.#sessions.set(id, { json: JSON.stringify(values), expiresAt: Date.now() + this.#ageMs })
+    if (values !== null) this.#sessions.set(id, { json: JSON.stringify(values), expiresAt: Date.now() + this.#ageMs })
   }
 
   touch (id: string): void {
