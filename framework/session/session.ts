@@ -19,8 +19,15 @@ export class Session {
   readonly #cookies: CookieCarrier
   #id: string | null = null
   #values: SessionData | null = null
-  /** The values are the store's (it may hand the same object to other requests): copy before changing. */
+  /**
+   * The values are the store's (it may hand the same object to other requests): on the first
+   * change the top level is copied, and a top-level value only when something inside it
+   * changes (its key is then in #copied). Copying the whole session on every write cost more
+   * than the change itself (docs/benchmarks.md, the cookie driver's write path).
+   */
   #shared = false
+  /** Top-level keys whose values belong to this request, once the top level has been copied (null: all of them). */
+  #copied: Set<string> | null = null
   #loading: Promise<void> | null = null
   /** The id came from the cookie and the store knows it. */
   #stored = false
@@ -74,7 +81,7 @@ export class Session {
   async forget (key: string): Promise<void> {
     const values = await this.#loaded()
     if (getPath(values, key) === undefined && !Object.hasOwn(values, key)) return
-    if (unsetPath(this.#writable(), key)) this.#changed.add(splitPath(key)[0]!)
+    if (unsetPath(this.#writable(key), key)) this.#changed.add(splitPath(key)[0]!)
   }
 
   /** get() then forget(). */
@@ -89,6 +96,7 @@ export class Session {
     await this.#loaded()
     this.#values = {}
     this.#shared = false
+    this.#copied = null
     this.#changed.clear()
     this.#replace = true
   }
@@ -163,16 +171,25 @@ export class Session {
 
   #set (key: string, value: unknown): void {
     assertStorable(key, value)
-    setPath(this.#writable(), key, cloneData(value))
+    setPath(this.#writable(key), key, cloneData(value))
     this.#changed.add(splitPath(key)[0]!)
   }
 
-  #writable (): SessionData {
+  /** The values, ready for a change at `path`: what the change reaches into is this request's own. */
+  #writable (path: string): SessionData {
     if (this.#shared) {
-      this.#values = cloneData(this.#values)
+      this.#values = { ...this.#values }
       this.#shared = false
+      this.#copied = new Set()
     }
-    return this.#values!
+    const values = this.#values!
+    const top = splitPath(path)[0]!
+    if (this.#copied !== null && !this.#copied.has(top)) {
+      // A change of a whole top-level key replaces its value: only a deeper change needs a copy.
+      if (top !== path && typeof values[top] === 'object' && values[top] !== null) values[top] = cloneData(values[top])
+      this.#copied.add(top)
+    }
+    return values
   }
 
   async #loaded (): Promise<SessionData> {
