@@ -89,24 +89,35 @@ export interface ScalingFigure {
   perRound: number[]
   /** The largest share of a core other processes used during one of its runs. */
   busiest: number
+  /** Share of the answers with another status than the scenario's (a 403 for a session that lost its CSRF secret). */
+  unexpected: number
 }
 
 /** Mean requests/s and p99 of each stack, dimension, value and kind over the rounds. */
 export function collectScaling (runs: ScalingRun[]): ScalingFigure[] {
-  const byKey = new Map<string, ScalingFigure & { p99s: number[] }>()
+  const byKey = new Map<string, ScalingFigure & { p99s: number[], counts: number[], bad: number[] }>()
   for (const run of runs) {
     for (const kind of kindsOf(run.unit)) {
       const figure = run.result.kinds[kind]
       if (figure === undefined) continue
       const key = `${run.stack} ${run.dimension} ${run.value} ${kind}`
       let entry = byKey.get(key)
-      if (entry === undefined) byKey.set(key, entry = { stack: run.stack, dimension: run.dimension, value: run.value, kind, rps: 0, p99: 0, perRound: [], p99s: [], busiest: 0 })
+      if (entry === undefined) {
+        byKey.set(key, entry = { stack: run.stack, dimension: run.dimension, value: run.value, kind, rps: 0, p99: 0, perRound: [], p99s: [], busiest: 0, unexpected: 0, counts: [], bad: [] })
+      }
       entry.perRound.push(figure.rps)
+      entry.counts.push(figure.count)
+      entry.bad.push(figure.unexpected)
       entry.p99s.push(figure.p99)
       entry.busiest = Math.max(entry.busiest, run.otherCpu === null ? 0 : run.otherCpu / run.result.seconds)
     }
   }
-  return [...byKey.values()].map(({ p99s, ...figure }) => ({ ...figure, rps: mean(figure.perRound), p99: mean(p99s) }))
+  return [...byKey.values()].map(({ p99s, counts, bad, ...figure }) => ({
+    ...figure,
+    rps: mean(figure.perRound),
+    p99: mean(p99s),
+    unexpected: bad.reduce((sum, count) => sum + count, 0) / Math.max(1, counts.reduce((sum, count) => sum + count, 0)),
+  }))
 }
 
 /** The figure of a stack, dimension, value and kind, if measured. */

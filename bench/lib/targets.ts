@@ -2,7 +2,7 @@
 import { ms, percent, ratio } from './format'
 import { NOISY_SHARE, bestOf, maxGrowth, sumProblems, type Figure, type StackRound } from './results'
 import { scalingFigure, type Dimension, type ScalingFigure, type ScalingRun } from './scaling'
-import { KINDS, unitOf, type Kind } from './scenarios'
+import { KIND_INFO, KINDS, unitOf, type Kind } from './scenarios'
 import { isAdonis, peersOf, type Stack } from './stacks'
 
 /** The targets of issues 8 and 20. */
@@ -131,6 +131,7 @@ export function evaluateScalingTargets (figures: ScalingFigure[], runs: ScalingR
         met: rpsMet && p99Met,
         text: `${stack} ${kind} vs ${peer}, ${why}: ${ratio(rpsRatio)} req/s (${rpsMet ? 'ok, needs >= 1.00x' : `needs >= 1.00x: ${percent(1 - rpsRatio)} short`}), ` +
           `p99 ${ms(own.p99)} vs ${ms(theirs.p99)} (${p99Met ? 'ok, no worse' : `${percent(own.p99 / theirs.p99 - 1)} worse`})` +
+          (theirs.unexpected > 0 ? `; ${peer} answered ${percent(theirs.unexpected)} of them with another status than ${KIND_INFO[kind].status}` : '') +
           (Math.max(own.busiest, theirs.busiest) > NOISY_SHARE ? ' [taken on a busy machine: less trustworthy]' : ''),
       })
     }
