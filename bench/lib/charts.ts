@@ -16,7 +16,7 @@ export interface Charts {
   scaling?: string
 }
 
-const FONT = 'font-family="system-ui, sans-serif" font-size="11"'
+const FONT = 'font-family="system-ui, sans-serif"'
 const ADONIS = '#5a45ff'
 const PALETTE = ['#e4572e', '#29335c', '#f3a712', '#669bbc', '#a8c686', '#7d5ba6', '#c1666b', '#4b3f72', '#1f7a8c', '#8d99ae']
 
@@ -67,13 +67,13 @@ function scalingChart (figures: ScalingFigure[], stacks: Stack[], rounds: StackR
   if (dimensions.length === 0) return null
   const panelWidth = 300
   const panelHeight = 220
-  const width = dimensions.length * (panelWidth + 40) + 20
-  const height = panelHeight + 150
-  const parts: string[] = [title(width, 'Requests per second as the app grows (flat is better)')]
   const main = collectFigures(stacks, rounds)
+  const series = dimensions.map((dimension) => seriesOf(figures, dimension, main))
+  const width = dimensions.length * (panelWidth + 70) + 30
+  const height = 50 + panelHeight + 40 + 13 * Math.max(...series.map((lines) => lines.length))
+  const parts: string[] = [title(width, 'Requests per second as the app grows (flat is better)')]
   dimensions.forEach((dimension, index) => {
-    const lines = seriesOf(figures, dimension, main)
-    parts.push(...panelOf(dimension, lines, 50 + index * (panelWidth + 40), 50, panelWidth, panelHeight))
+    parts.push(...panelOf(dimension, series[index]!, 50 + index * (panelWidth + 70), 50, panelWidth, panelHeight))
   })
   return svg(width, height, parts)
 }
@@ -132,7 +132,7 @@ function title (width: number, words: string): string {
 }
 
 function text (x: number, y: number, words: string, anchor = 'start', weight = 'normal'): string {
-  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="${anchor}" font-weight="${weight}" ${FONT}>${escape(words)}</text>`
+  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="${anchor}" font-weight="${weight}" ${FONT} font-size="11">${escape(words)}</text>`
 }
 
 function svg (width: number, height: number, parts: string[]): string {
