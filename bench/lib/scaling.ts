@@ -54,12 +54,15 @@ export const SCALING_CASES: ScalingCase[] = [
     { dimension: 'routes', value, stack: 'koa-bare', units: ['S1'] },
   ]),
   // One hot session: adonis-lite against itself further on, and the file stores against each other.
-  ...['adonis-cookie', 'adonis-file', 'adonisjs-file', 'adonis-redis'].map((stack): ScalingCase => ({ dimension: 'sessions', value: 1, stack, units: BOTH })),
-  ...['adonis-cookie', 'adonis-file', 'adonis-redis'].map((stack): ScalingCase => ({ dimension: 'sessions', value: 200, stack, units: ['S2'] })),
+  { dimension: 'sessions', value: 1, stack: 'adonis-cookie', units: ['S2'] },
+  { dimension: 'sessions', value: 1, stack: 'adonis-file', units: BOTH },
+  { dimension: 'sessions', value: 1, stack: 'adonisjs-file', units: BOTH },
+  { dimension: 'sessions', value: 1, stack: 'adonis-redis', units: ['S2'] },
+  ...['adonis-cookie', 'adonis-file'].map((stack): ScalingCase => ({ dimension: 'sessions', value: 200, stack, units: ['S2'] })),
   // Many clients: the cookie stores past their caches, every store with a session per visitor.
-  ...['adonis-cookie', 'koa-cookie', 'adonis-file', 'adonisjs-file', 'adonis-redis', 'koa-redis']
-    .map((stack): ScalingCase => ({ dimension: 'sessions', value: 10_000, stack, units: BOTH })),
-  ...[1024, 65_536].flatMap((value) => ['adonis-file', 'adonisjs-file', 'adonis-redis', 'koa-redis']
+  ...['adonis-cookie', 'koa-cookie', 'adonis-file', 'adonisjs-file'].map((stack): ScalingCase => ({ dimension: 'sessions', value: 10_000, stack, units: BOTH })),
+  ...['adonis-redis', 'koa-redis'].map((stack): ScalingCase => ({ dimension: 'sessions', value: 10_000, stack, units: ['S2'] })),
+  ...[1024, 65_536].flatMap((value) => ['adonis-file', 'adonis-redis', 'koa-redis']
     .map((stack): ScalingCase => ({ dimension: 'size', value, stack, units: ['S2'] }))),
 ]
 
