@@ -7,11 +7,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { writeCharts } from './lib/charts'
 import { describeMachine } from './lib/machine'
 import { measureSetup, type Attempt } from './lib/measure'
 import { readOptions, type Options } from './lib/options'
-import { buildReport } from './lib/report'
+import { writeReport } from './lib/report_file'
 import type { StackRound } from './lib/results'
 import { SCALING_CASES, describeValue, setupOf, type ScalingRun } from './lib/scaling'
 import type { Unit } from './lib/scenarios'
@@ -55,13 +54,7 @@ async function main (): Promise<number> {
   await sweepRedis(redis)
   await redis?.quit()
 
-  fs.mkdirSync(path.dirname(options.output), { recursive: true })
-  const charts = writeCharts(options.output, options.stacks, rounds, scaling)
-  const report = buildReport(meta, options.stacks, rounds, scaling, charts)
-  say('\n' + report)
-  // The hand-written account of what made adonis-lite fast follows the measured tables.
-  const history = path.join(BENCH_DIR, 'HISTORY.md')
-  fs.writeFileSync(options.output, fs.existsSync(history) ? `${report}\n${fs.readFileSync(history, 'utf8')}` : report)
+  say('\n' + writeReport(options.output, meta, options.stacks, rounds, scaling))
   const json = path.join(BENCH_DIR, 'results', `${meta.date.replace(/[: ]/g, '-')}.json`)
   fs.mkdirSync(path.dirname(json), { recursive: true })
   fs.writeFileSync(json, JSON.stringify({ meta, rounds, scaling }, null, 2))

@@ -94,11 +94,16 @@ export interface ScalingFigure {
   busiest: number
   /** Share of the answers with another status than the scenario's (a 403 for a session that lost its CSRF secret). */
   unexpected: number
+  /**
+   * Server CPU microseconds per request (S3 and S4 together), the mean of the rounds: on a busy
+   * machine it moves much less than requests/s.
+   */
+  cpu: number
 }
 
 /** Mean requests/s and p99 of each stack, dimension, value and kind over the rounds. */
 export function collectScaling (runs: ScalingRun[]): ScalingFigure[] {
-  const byKey = new Map<string, ScalingFigure & { p99s: number[], counts: number[], bad: number[] }>()
+  const byKey = new Map<string, ScalingFigure & { p99s: number[], counts: number[], bad: number[], cpus: number[] }>()
   for (const run of runs) {
     for (const kind of kindsOf(run.unit)) {
       const figure = run.result.kinds[kind]
@@ -106,19 +111,22 @@ export function collectScaling (runs: ScalingRun[]): ScalingFigure[] {
       const key = `${run.stack} ${run.dimension} ${run.value} ${kind}`
       let entry = byKey.get(key)
       if (entry === undefined) {
-        byKey.set(key, entry = { stack: run.stack, dimension: run.dimension, value: run.value, kind, rps: 0, p99: 0, perRound: [], p99s: [], busiest: 0, unexpected: 0, counts: [], bad: [] })
+        byKey.set(key, entry = { stack: run.stack, dimension: run.dimension, value: run.value, kind, rps: 0, p99: 0, perRound: [], p99s: [], busiest: 0, unexpected: 0, cpu: NaN, counts: [], bad: [], cpus: [] })
       }
       entry.perRound.push(figure.rps)
       entry.counts.push(figure.count)
       entry.bad.push(figure.unexpected)
+      const requests = kindsOf(run.unit).reduce((sum, each) => sum + (run.result.kinds[each]?.count ?? 0), 0)
+      if (run.serverCpu !== null && requests > 0) entry.cpus.push(run.serverCpu / requests * 1e6)
       entry.p99s.push(figure.p99)
       entry.busiest = Math.max(entry.busiest, run.otherCpu === null ? 0 : run.otherCpu / run.result.seconds)
     }
   }
-  return [...byKey.values()].map(({ p99s, counts, bad, ...figure }) => ({
+  return [...byKey.values()].map(({ p99s, counts, bad, cpus, ...figure }) => ({
     ...figure,
     rps: mean(figure.perRound),
     p99: mean(p99s),
+    cpu: mean(cpus),
     unexpected: bad.reduce((sum, count) => sum + count, 0) / Math.max(1, counts.reduce((sum, count) => sum + count, 0)),
   }))
 }

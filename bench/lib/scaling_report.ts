@@ -6,14 +6,12 @@ import { KINDS, KIND_INFO } from './scenarios'
 
 const NOTES: Record<Dimension, string> = {
   routes: 'The app grown to 10, 100 or 1,000 routes (sections with a list, a page per id, an edit form and an update), ' +
-    'its own routes defined after them: `GET /cart` is its last route, the worst place for a router that tries every route in turn. ' +
-    'The last column divides the figure at 1,000 routes by the one at 10.',
+    'its own routes defined after them: `GET /cart` is its last route, the worst place for a router that tries every route in turn.',
   sessions: 'One session shared by all 50 connections (a hot session: every request reads and writes the same one), ' +
     'one per connection (the main table), or 200 or 10,000 distinct clients, each connection taking its own in turn, one per request ' +
-    '(per S3+S4 pair), so the cookie stores see each cookie again only after thousands of others. ' +
-    'The last column divides the figure at 10,000 sessions by the one at 1.',
+    '(per S3+S4 pair), so the cookie stores see each cookie again only after thousands of others.',
   size: 'One session per connection, each holding 1 KB or 64 KB of other values beside the counter S2 increments: ' +
-    'the cost of a store that rewrites the whole session for a change of one key. The last column divides 64 KB by 1 KB.',
+    'the cost of a store that rewrites the whole session for a change of one key.',
 }
 
 /** The section, or nothing when no scaling run was made. */
@@ -21,8 +19,9 @@ export function scalingSection (figures: ScalingFigure[], main: Map<string, Map<
   const dimensions = (Object.keys(DIMENSIONS) as Dimension[]).filter((dimension) => figures.some((figure) => figure.dimension === dimension))
   if (dimensions.length === 0) return []
   const lines = ['## Scaling', '',
-    'Requests/s · p99 as the app grows, each point on a server started afresh with sessions seeded afresh; the mean of the rounds. ' +
-    'A figure taken while other processes used more than a quarter of a core is marked *.', '']
+    'Requests/s · p99 · server CPU time per request (S3 and S4 share one) as the app grows, each point on a server started afresh with sessions seeded afresh; ' +
+    'the mean of the rounds. A figure taken while other processes used more than a quarter of a core is marked *; on a busy machine CPU per request ' +
+    'moves much less than requests/s. The last column divides the largest point by the smallest, requests/s then CPU per request.', '']
   for (const dimension of dimensions) {
     const mine = figures.filter((figure) => figure.dimension === dimension)
     const values = DIMENSIONS[dimension].values.filter((value) => mine.some((figure) => figure.value === value))
@@ -32,12 +31,15 @@ export function scalingSection (figures: ScalingFigure[], main: Map<string, Map<
       .map((key) => {
         const [stack, kind] = key.split(' ') as [string, typeof KINDS[number]]
         const at = values.map((value) => scalingFigure(mine, stack, dimension, value, kind))
-        const cells = at.map((figure) => figure === undefined ? '' : `${Math.round(figure.rps).toLocaleString('en-US')} · ${ms(figure.p99)}${figure.busiest > 0.25 ? ' *' : ''}`)
+        const cells = at.map((figure) => figure === undefined
+          ? ''
+          : `${Math.round(figure.rps).toLocaleString('en-US')} · ${ms(figure.p99)} · ${cpuText(figure.cpu)}${figure.busiest > 0.25 ? ' *' : ''}`)
         const middle = main.get(stack)?.get(kind)
         if (withMain) cells.splice(1, 0, middle ? `${Math.round(middle.rps).toLocaleString('en-US')} · ${ms(middle.p99)}` : '')
         const first = at[0]
         const last = at[at.length - 1]
-        return [stack, `${kind} ${KIND_INFO[kind].title}`, ...cells, first && last && first !== last ? ratio(last.rps / first.rps) : '']
+        const change = first && last && first !== last ? `${ratio(last.rps / first.rps)}, CPU ${ratio(last.cpu / first.cpu)}` : ''
+        return [stack, `${kind} ${KIND_INFO[kind].title}`, ...cells, change]
       })
     const headers = values.map((value) => describeValue(dimension, value))
     if (withMain) headers.splice(1, 0, '50 sessions (main table)')
@@ -53,4 +55,8 @@ export function scalingSection (figures: ScalingFigure[], main: Map<string, Map<
         `${unexpected} bad status, ${errors} socket errors, ${mismatches} wrong answers (${examples.slice(0, 2).join('; ')})`
     }).join('; ') + '.', '')
   return lines
+}
+
+function cpuText (micros: number): string {
+  return Number.isFinite(micros) ? `${Math.round(micros)} µs` : '? µs'
 }

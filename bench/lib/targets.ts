@@ -1,6 +1,6 @@
 /** The targets of issues 8 and 20, checked against a run's figures. */
 import { ms, percent, ratio } from './format'
-import { NOISY_SHARE, bestOf, maxGrowth, sumProblems, type Figure, type StackRound } from './results'
+import { NOISY_SHARE, bestOf, cpuPerRequest, maxGrowth, sumProblems, type Figure, type StackRound } from './results'
 import { scalingFigure, type Dimension, type ScalingFigure, type ScalingRun } from './scaling'
 import { KIND_INFO, KINDS, unitOf, type Kind } from './scenarios'
 import { isAdonis, peersOf, type Stack } from './stacks'
@@ -65,7 +65,8 @@ export function evaluateTargets (stacks: Stack[], figures: Map<string, Map<Kind,
       const value = cart.rps / bareCart.rps
       targets.push({
         met: value >= TARGETS.bareKoaRatio,
-        text: `${stack.name} S1 vs koa-bare (no session): ${ratio(value)} (needs >= ${TARGETS.bareKoaRatio.toFixed(2)}x${value >= TARGETS.bareKoaRatio ? '' : `: ${percent(1 - value / TARGETS.bareKoaRatio)} short`})` +
+        text: `${stack.name} S1 vs koa-bare (no session): ${ratio(value)} (needs >= ${TARGETS.bareKoaRatio.toFixed(2)}x${value >= TARGETS.bareKoaRatio ? '' : `: ${percent(1 - value / TARGETS.bareKoaRatio)} short`}; ` +
+          `CPU per request ${ratio(cpuPerRequest(stack, rounds, 'S1') / cpuPerRequest(stacks.find((each) => each.name === 'koa-bare')!, rounds, 'S1'))})` +
           busyNote(rounds, 'S1', stack.name, 'koa-bare'),
       })
     }
@@ -115,7 +116,8 @@ export function evaluateScalingTargets (figures: ScalingFigure[], runs: ScalingR
     const value = large.rps / small.rps
     targets.push({
       met: value >= TARGETS.routesRatio,
-      text: `${stack} S1 with 1,000 routes vs 10: ${ratio(value)} (needs >= ${TARGETS.routesRatio.toFixed(2)}x${value >= TARGETS.routesRatio ? '' : `: ${percent(1 - value / TARGETS.routesRatio)} short`})` +
+      text: `${stack} S1 with 1,000 routes vs 10: ${ratio(value)} (needs >= ${TARGETS.routesRatio.toFixed(2)}x${value >= TARGETS.routesRatio ? '' : `: ${percent(1 - value / TARGETS.routesRatio)} short`}; ` +
+        `CPU per request ${ratio(large.cpu / small.cpu)})` +
         (Math.max(small.busiest, large.busiest) > NOISY_SHARE ? ' [taken on a busy machine: less trustworthy]' : ''),
     })
   }
@@ -129,7 +131,7 @@ export function evaluateScalingTargets (figures: ScalingFigure[], runs: ScalingR
       const p99Met = own.p99 <= theirs.p99
       targets.push({
         met: rpsMet && p99Met,
-        text: `${stack} ${kind} vs ${peer}, ${why}: ${ratio(rpsRatio)} req/s (${rpsMet ? 'ok, needs >= 1.00x' : `needs >= 1.00x: ${percent(1 - rpsRatio)} short`}), ` +
+        text: `${stack} ${kind} vs ${peer}, ${why}: ${ratio(rpsRatio)} req/s (${rpsMet ? 'ok, needs >= 1.00x' : `needs >= 1.00x: ${percent(1 - rpsRatio)} short`}; CPU per request ${ratio(own.cpu / theirs.cpu)}), ` +
           `p99 ${ms(own.p99)} vs ${ms(theirs.p99)} (${p99Met ? 'ok, no worse' : `${percent(own.p99 / theirs.p99 - 1)} worse`})` +
           (theirs.unexpected > 0 ? `; ${peer} answered ${percent(theirs.unexpected)} of them with another status than ${KIND_INFO[kind].status}` : '') +
           (Math.max(own.busiest, theirs.busiest) > NOISY_SHARE ? ' [taken on a busy machine: less trustworthy]' : ''),
