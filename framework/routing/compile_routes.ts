@@ -4,7 +4,6 @@
  * Every mistake found here stops the boot with the route it is about.
  */
 import { E_UNKNOWN_NAMED_MIDDLEWARE } from '../errors'
-import type { HttpContext } from '../http/context'
 import type { Kernel } from '../middleware/kernel'
 import { compose } from '../middleware/runner'
 import { ControllerLoader, resolveHandler } from './handler_resolver'
@@ -12,7 +11,7 @@ import type { RouteCollector } from './route_collector'
 import { describeRoute, Router } from './router'
 
 /** What a route runs: its middleware, then its handler. The router keeps it as the route's payload. */
-export type RouteRunner = (http: HttpContext) => Promise<void>
+export type RouteRunner = ReturnType<typeof compose>
 
 export function compileRoutes (collector: RouteCollector, kernel: Kernel, root: string): Router<RouteRunner> {
   const router = new Router<RouteRunner>()
