@@ -96,7 +96,7 @@ function seriesOf (figures: ScalingFigure[], dimension: Dimension, main: ReturnT
       .map((value) => ({ value, rps: scalingFigure(figures, stack, dimension, value, kind)?.rps }))
       .filter((point): point is { value: number, rps: number } => point.rps !== undefined)
     const mainPoint = main.get(stack)?.get(kind)
-    if (dimension === 'sessions' && mainPoint !== undefined && points.length > 1) points.push({ value: 50, rps: mainPoint.rps })
+    if (dimension === 'sessions' && mainPoint !== undefined && points.length > 0) points.push({ value: 50, rps: mainPoint.rps })
     points.sort((a, b) => a.value - b.value)
     return { label: `${stack} ${kind}`, points }
   }).filter((series) => series.points.length > 1)
