@@ -16,6 +16,7 @@ import { toBytes, UploadBudget } from './http/uploads'
 import { requestHandler } from './http/server'
 import type { Logger } from './logger'
 import type { Kernel } from './middleware/kernel'
+import type { RouteRunner } from './routing/compile_routes'
 import type { Router } from './routing/router'
 import type { SessionManager } from './session/session_manager'
 import type { ShieldConfig } from './shield/shield_config'
@@ -27,7 +28,7 @@ export interface ApplicationParts {
   config: Config
   logger: Logger
   kernel: Kernel
-  router: Router
+  router: Router<RouteRunner>
   views: ViewRenderer
   sessions: SessionManager
   cookies: CookieCodec
@@ -49,7 +50,7 @@ export class Application {
   readonly config: Config
   readonly logger: Logger
   readonly kernel: Kernel
-  readonly router: Router
+  readonly router: Router<RouteRunner>
   readonly views: ViewRenderer
   readonly sessions: SessionManager
   readonly cookies: CookieCodec

@@ -8,7 +8,7 @@ import type { Meta } from './results'
 import { ROOT_DIR } from './stacks'
 
 /** The packages whose versions the report lists. */
-const PACKAGES = ['koa', 'koa-router', 'koa-session', 'express', 'express-session', 'session-file-store', 'connect-redis', 'redis', 'connect-flash', 'ioredis', 'nunjucks', 'autocannon']
+const PACKAGES = ['@adonisjs/core', '@adonisjs/session', 'koa', 'koa-router', 'koa-session', 'express', 'express-session', 'session-file-store', 'connect-redis', 'redis', 'connect-flash', 'ioredis', 'nunjucks', 'autocannon']
 
 /** The date, the machine, the versions and the settings of this run. */
 export function describeMachine (options: Options): Meta {

@@ -2,8 +2,15 @@
 import type { Kind, Unit } from './scenarios'
 
 export type ToLoad =
-  /** forms: also fetch each session's CSRF token from GET /signup (for S3 and S4). */
-  | { type: 'seed', baseUrl: string, sessions: number, forms: boolean }
+  /**
+   * sessions: how many to create (GET /seed?bytes=N pads each with N bytes); forms: also fetch
+   * each one's CSRF token from GET /signup (for S3 and S4).
+   */
+  | { type: 'seed', baseUrl: string, sessions: number, bytes: number, forms: boolean }
+  /**
+   * With more sessions than connections, each connection takes its own sessions in turn, one
+   * per request (one per S3+S4 pair); with fewer, connections share them.
+   */
   | { type: 'run', baseUrl: string, unit: Unit, connections: number, warmup: number, duration: number, perSessionCounter: boolean }
 
 export type FromLoad =

@@ -4,16 +4,20 @@
  * limit, the targets met or missed, errors, memory and CPU. The same Markdown goes to stdout
  * and to docs/benchmarks.md.
  */
+import type { Charts } from './charts'
 import { ms, percent, ratio, table } from './format'
 import { NOISY_SHARE, bestOf, collectFigures, cpuPerRequest, maxGrowth, type Figure, type Meta, type StackRound } from './results'
 import { KIND_INFO, KINDS, unitOf, type Kind, type Unit } from './scenarios'
 import { isAdonis, peersOf, type Stack } from './stacks'
 import { mean, spread } from './stats'
-import { evaluateTargets } from './targets'
+import { collectScaling, type ScalingRun } from './scaling'
+import { scalingSection } from './scaling_report'
+import { evaluateScalingTargets, evaluateTargets } from './targets'
 
 /** The whole report, in Markdown. */
-export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]): string {
+export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[], scaling: ScalingRun[] = [], charts: Charts = {}): string {
   const figures = collectFigures(stacks, rounds)
+  const scalingFigures = collectScaling(scaling)
   const measuredKinds = KINDS.filter((kind) => stacks.some((stack) => figures.get(stack.name)?.has(kind)))
   const lines: string[] = []
   const s = meta.settings
@@ -26,20 +30,20 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]):
   lines.push(Object.entries(meta.versions).map(([name, version]) => `${name} ${version}`).join(', ') + '.')
   lines.push('')
 
-  lines.push('## Requests per second and p99 latency', '')
-  lines.push(table(['stack', ...measuredKinds.map((kind) => `${kind} ${KIND_INFO[kind].title}`)],
+  if (measuredKinds.length > 0) lines.push('## Requests per second and p99 latency', '')
+  if (measuredKinds.length > 0) lines.push(table(['stack', ...measuredKinds.map((kind) => `${kind} ${KIND_INFO[kind].title}`)],
     stacks.map((stack) => [stack.name, ...measuredKinds.map((kind) => cell(figures.get(stack.name)?.get(kind)) ?? failedCell(stack, rounds, kind))])))
-  lines.push('')
-  lines.push(...scenarioNotes(measuredKinds))
-  lines.push('')
+  if (measuredKinds.length > 0) lines.push('', ...scenarioNotes(measuredKinds), '')
+  if (charts.peers) lines.push(`![Requests per second of every stack in every scenario](${charts.peers})`, '')
 
   const adonisStacks = stacks.filter((stack) => isAdonis(stack) && figures.has(stack.name))
-  const targets = evaluateTargets(stacks, figures, rounds)
+  const targets = [...evaluateTargets(stacks, figures, rounds), ...evaluateScalingTargets(scalingFigures, scaling)]
   if (adonisStacks.length > 0) {
     lines.push('## adonis-lite against its peers', '')
-    lines.push('Requests/s of adonis-lite divided by those of the best peer with the same kind of storage (cookie: koa-session\'s cookie store; ' +
-      'memory and file: express-session\'s MemoryStore and session-file-store; redis: koa-session over ioredis and connect-redis), with p99 divided the same way, ' +
-      'and divided by the raw node:http limit. Above 1.00x is faster; for p99, below 1.00x is better. ' +
+    lines.push('Requests/s of adonis-lite divided by those of the best peer with the same kind of storage (cookie: koa-session\'s cookie store and AdonisJS 7\'s; ' +
+      'memory: express-session\'s MemoryStore; file: AdonisJS 7\'s file store and session-file-store; redis: koa-session over ioredis and connect-redis), with p99 divided the same way, ' +
+      'by the raw node:http limit, and by bare Koa + koa-router rendering the same page with no session (the most an app on Koa can do). ' +
+      'Above 1.00x is faster; for p99, below 1.00x is better. ' +
       'The server CPU time per request divided the same way (below 1.00x is cheaper; S3 and S4 share one figure) changes less than requests/s when the machine is busy.', '')
     const rows: string[][] = []
     for (const stack of adonisStacks) {
@@ -74,6 +78,10 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]):
     lines.push('')
   }
 
+  const scalingLines = scalingSection(scalingFigures, figures as Map<string, Map<string, Figure>>, scaling)
+  lines.push(...scalingLines)
+  if (charts.scaling) lines.push(`![Requests per second against routes, sessions and session size](${charts.scaling})`, '')
+
   const failures = rounds.filter((run) => run.failure)
   if (failures.length > 0) {
     lines.push('## Not measured', '')
@@ -88,6 +96,7 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[]):
   for (const target of targets) lines.push(`- ${target.met ? 'met' : '**missed**'}: ${target.text}`)
   lines.push('')
 
+  if (measuredKinds.length === 0) return lines.join('\n')
   lines.push('## Errors and memory', '')
   lines.push('Responses with another status than the scenario\'s (200, or 302 for S3), socket errors and timeouts, and answers that failed the load generator\'s ' +
     'checks (S1 lists the items, S2 counts up by one per connection, S4 shows the flashed error and old email and not the password), summed over the measured runs ' +

@@ -14,6 +14,8 @@ export interface ServerSettings {
   redisPrefix: string
   sessionDirectory: string
   nodeFlags: string[]
+  /** BENCH_ROUTES: how many routes the app has (0: the app as it is). */
+  routes: number
 }
 
 const HOST = '127.0.0.1'
@@ -49,6 +51,7 @@ export class ServerProcess {
         REDIS_URL: settings.redisUrl,
         REDIS_PREFIX: settings.redisPrefix,
         SESSION_DIRECTORY: settings.sessionDirectory,
+        BENCH_ROUTES: String(settings.routes),
         ...stack.command.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

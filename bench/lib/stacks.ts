@@ -16,7 +16,7 @@ export interface Stack {
   name: string
   /** What the reader sees in tables: 'Koa 3 + koa-session (cookie)'. */
   label: string
-  family: 'adonis-lite' | 'koa' | 'express' | 'raw'
+  family: 'adonis-lite' | 'adonisjs' | 'koa' | 'express' | 'raw'
   storage: Storage
   /** The runs it answers (bare Koa serves the plain page and the cart page only). */
   units: Unit[]
@@ -58,12 +58,30 @@ function peer (family: 'koa' | 'express', store: string, storage: Storage, label
   }
 }
 
+/**
+ * AdonisJS 7 (@adonisjs/core 7, @adonisjs/session 8), a plain-JavaScript ES module app booted by
+ * its own Ignitor; tsx's ESM loader lets it import the TypeScript helpers the peers share.
+ */
+function adonisJs (store: 'cookie' | 'file'): Stack {
+  return {
+    name: `adonisjs-${store}`,
+    label: `AdonisJS 7 + @adonisjs/session (${store} store)`,
+    family: 'adonisjs',
+    storage: store,
+    units: UNITS,
+    sessions: true,
+    command: { args: ['--import', 'tsx', 'server.js'], cwd: path.join(BENCH_DIR, 'stacks', 'adonisjs'), env: { STORE: store } },
+  }
+}
+
 export const ALL_STACKS: Stack[] = [
   adonis('cookie'),
   adonis('file'),
   adonis('redis'),
   adonis('memory'),
   peer('koa', 'cookie', 'cookie', 'Koa 3 + koa-session (cookie store)'),
+  adonisJs('cookie'),
+  adonisJs('file'),
   peer('koa', 'redis', 'redis', 'Koa 3 + koa-session (ioredis store)'),
   peer('koa', 'bare', 'none', 'Koa 3 + koa-router, no session', ['S0', 'S1']),
   peer('express', 'memory', 'memory', 'Express 5 + express-session (MemoryStore)'),

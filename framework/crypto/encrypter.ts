@@ -46,8 +46,9 @@ export class Encrypter {
         const decipher = crypto.createDecipheriv('aes-256-gcm', this.#keys[index]!, iv)
         decipher.setAAD(Buffer.from(purpose))
         decipher.setAuthTag(tag)
-        const value = Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8')
-        return { value, stale: index > 0 }
+        const plaintext = decipher.update(ciphertext)
+        decipher.final() // checks the tag; GCM gives no more bytes here, so nothing to concatenate
+        return { value: plaintext.toString('utf8'), stale: index > 0 }
       } catch {
         // not this key, or tampered
       }

@@ -11,13 +11,22 @@ export const flashMiddleware: Step = (http, next) => {
     http.flash = new FlashMessages({})
     return next()
   }
-  return takeFlashed(http).then(next)
+  const loading = http.session.load()
+  // A store that answers synchronously (cookie, memory) has loaded the session already: no promise to wait for.
+  if (!http.session.isLoaded) return takeFlashedLater(loading, http, next)
+  takeFlashed(http)
+  return next()
 }
 
-async function takeFlashed (http: HttpContext): Promise<void> {
+async function takeFlashedLater (loading: Promise<void>, http: HttpContext, next: () => Promise<void>): Promise<void> {
+  await loading
+  takeFlashed(http)
+  await next()
+}
+
+function takeFlashed (http: HttpContext): void {
   const { session } = http
-  await session.load()
   const flashed = session.getLoaded(FLASH_KEY, null)
-  if (flashed !== null) await session.forget(FLASH_KEY)
+  if (flashed !== null) session.forgetLoaded(FLASH_KEY)
   http.flash = new FlashMessages((flashed ?? {}) as Record<string, unknown>)
 }

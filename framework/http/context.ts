@@ -5,6 +5,7 @@
 import type Koa from 'koa'
 import type { Application } from '../application'
 import type { FlashMessages } from '../flash/flash_messages'
+import type { RouteRunner } from '../routing/compile_routes'
 import type { CompiledRoute } from '../routing/router'
 import type { Csrf } from '../shield/csrf'
 import type { Session } from '../session/session'
@@ -21,7 +22,7 @@ export class HttpContext {
   readonly response: Response
   readonly cookies: CookieJar
   params: Record<string, string> = EMPTY as Record<string, string>
-  route: CompiledRoute | null = null
+  route: CompiledRoute<RouteRunner> | null = null
   /** The parsed body; empty until BodyParser has run. */
   body: unknown = EMPTY
   /** Files of a multipart body, by field name. */

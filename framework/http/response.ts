@@ -67,10 +67,25 @@ export class Response {
   }
 
   /** Renders resources/views/<name>.njk ('auth.login' -> auth/login.njk) and sends it as HTML. */
-  async sendView (name: string, data: Record<string, unknown> = {}): Promise<void> {
+  sendView (name: string, data: Record<string, unknown> = {}): Promise<void> {
     const http = this.#http
     // A CSRF token lives in the session: read it before the (synchronous) render may need it.
-    if (http.csrf !== null && !http.session.isLoaded) await http.session.load()
+    if (http.csrf !== null && !http.session.isLoaded) return this.#renderLater(name, data)
+    try {
+      this.#render(name, data)
+      return RENDERED
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  async #renderLater (name: string, data: Record<string, unknown>): Promise<void> {
+    await this.#http.session.load()
+    this.#render(name, data)
+  }
+
+  #render (name: string, data: Record<string, unknown>): void {
+    const http = this.#http
     const html = http.app.views.render(name, renderContext(http, data))
     // The header itself, not ctx.type: no MIME lookup on every render.
     http.ctx.set('Content-Type', 'text/html; charset=utf-8')
@@ -162,3 +177,6 @@ const SIMPLE_PATH = /^(?![/\\])(?!.*(?:^|\/)\.)[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*
 
 /** A URL of plain characters (no quotes, angle brackets or spaces): safe as a header and as text as it is. */
 const PLAIN_URL = /^[A-Za-z0-9\-._~!$&()*+,;=:@/?%#]+$/
+
+/** What sendView() gives back once the page is rendered: a settled promise, so `yield` and `await` still work. */
+const RENDERED: Promise<void> = Promise.resolve()

@@ -47,7 +47,7 @@ async function dispatch (app: Application, http: HttpContext): Promise<void> {
   if (found.route) {
     http.params = found.params
     http.route = found.route
-    await found.route.run(http)
+    await found.route.payload(http)
     if (ctx.body == null && ctx.status === 404) {
       app.logger.debug(`${ctx.method} ${ctx.path}: the handler sent no response`)
       throw E_ROUTE_NOT_FOUND(ctx.method, ctx.path)

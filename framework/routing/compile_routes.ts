@@ -11,8 +11,11 @@ import { ControllerLoader, resolveHandler } from './handler_resolver'
 import type { RouteCollector } from './route_collector'
 import { describeRoute, Router } from './router'
 
-export function compileRoutes (collector: RouteCollector, kernel: Kernel, root: string): Router {
-  const router = new Router()
+/** What a route runs: its middleware, then its handler. The router keeps it as the route's payload. */
+export type RouteRunner = ReturnType<typeof compose>
+
+export function compileRoutes (collector: RouteCollector, kernel: Kernel, root: string): Router<RouteRunner> {
+  const router = new Router<RouteRunner>()
   const controllers = new ControllerLoader(root)
   const globalSteps = kernel.global.map((entry) => entry.step)
   for (const builder of collector.routes) {
@@ -31,7 +34,7 @@ export function compileRoutes (collector: RouteCollector, kernel: Kernel, root: 
       name: definition.name,
       handler: handler.label,
       middleware: definition.middleware,
-      run: compose([...globalSteps, ...namedSteps, receiveUploads, handler.step], label),
+      payload: compose([...globalSteps, ...namedSteps, receiveUploads, handler.step], label),
     })
   }
   return router

@@ -1,6 +1,10 @@
 /**
  * request.session: read lazily on first use, changed in memory, committed once before the
  * response goes out. Every method returns a promise, so `yield` and `await` both work.
+ *
+ * A store that answers synchronously (cookie, memory) loads the session at once, and the
+ * methods of a loaded session settle their promise at once: each async hop was a microtask
+ * and a promise on every request (docs/benchmarks.md, the ceiling on Koa).
  */
 import { cloneData, getPath, isPlainObject, setPath, splitPath, unsetPath } from '../support/object_path'
 import type { SessionManager } from './session_manager'
@@ -19,8 +23,15 @@ export class Session {
   readonly #cookies: CookieCarrier
   #id: string | null = null
   #values: SessionData | null = null
-  /** The values are the store's (it may hand the same object to other requests): copy before changing. */
+  /**
+   * The values are the store's (it may hand the same object to other requests): on the first
+   * change the top level is copied, and a top-level value only when something inside it
+   * changes (its key is then in #copied). Copying the whole session on every write cost more
+   * than the change itself (docs/benchmarks.md, the cookie driver's write path).
+   */
   #shared = false
+  /** Top-level keys whose values belong to this request, once the top level has been copied (null: all of them). */
+  #copied: Set<string> | null = null
   #loading: Promise<void> | null = null
   /** The id came from the cookie and the store knows it. */
   #stored = false
@@ -45,21 +56,30 @@ export class Session {
   }
 
   /** put('key', value), with dotted keys for nested values, or put({ key: value, ... }). */
-  async put (keyOrValues: string | SessionData, value?: unknown): Promise<void> {
-    await this.#loaded()
-    if (typeof keyOrValues === 'string') {
-      this.#set(keyOrValues, value)
-    } else if (isPlainObject(keyOrValues)) {
-      for (const [key, item] of Object.entries(keyOrValues)) this.#set(key, item)
-    } else {
-      throw new TypeError('session.put() takes a key and a value, or an object of values')
+  put (keyOrValues: string | SessionData, value?: unknown): Promise<void> {
+    if (this.#values === null) return this.#putLater(keyOrValues, value)
+    try {
+      if (typeof keyOrValues === 'string') {
+        this.#set(keyOrValues, value)
+      } else if (isPlainObject(keyOrValues)) {
+        for (const [key, item] of Object.entries(keyOrValues)) this.#set(key, item)
+      } else {
+        throw new TypeError('session.put() takes a key and a value, or an object of values')
+      }
+      return LOADED
+    } catch (error) {
+      return Promise.reject(error)
     }
   }
 
   /** The value (a copy), or the default (null when none is given) when the key is missing. */
-  async get (key: string, defaultValue: unknown = null): Promise<unknown> {
-    await this.#loaded()
-    return this.getLoaded(key, defaultValue)
+  get (key: string, defaultValue: unknown = null): Promise<unknown> {
+    if (this.#values === null) return this.#getLater(key, defaultValue)
+    try {
+      return Promise.resolve(this.getLoaded(key, defaultValue))
+    } catch (error) {
+      return Promise.reject(error)
+    }
   }
 
   async has (key: string): Promise<boolean> {
@@ -72,9 +92,8 @@ export class Session {
   }
 
   async forget (key: string): Promise<void> {
-    const values = await this.#loaded()
-    if (getPath(values, key) === undefined && !Object.hasOwn(values, key)) return
-    if (unsetPath(this.#writable(), key)) this.#changed.add(splitPath(key)[0]!)
+    await this.#loaded()
+    this.forgetLoaded(key)
   }
 
   /** get() then forget(). */
@@ -93,6 +112,7 @@ export class Session {
     await this.#loaded()
     this.#values = {}
     this.#shared = false
+    this.#copied = null
     this.#changed.clear()
     this.#giveUpId(null)
   }
@@ -103,8 +123,7 @@ export class Session {
    */
   async regenerate (): Promise<void> {
     await this.#loaded()
-    const values = this.#writable()
-    for (const key of this.#manager.idBoundKeys) delete values[key]
+    for (const key of this.#manager.idBoundKeys) delete this.#writable(key)[key]
     this.#giveUpId(newSessionId())
   }
 
@@ -155,6 +174,14 @@ export class Session {
     this.#set(key, value)
   }
 
+  /** Synchronous forget() on a loaded session, for the framework's own keys (flash). */
+  forgetLoaded (key: string): void {
+    const values = this.#values
+    if (values === null) throw new Error('The session must be loaded before forgetLoaded()')
+    if (getPath(values, key) === undefined && !Object.hasOwn(values, key)) return
+    if (unsetPath(this.#writable(key), key)) this.#changed.add(splitPath(key)[0]!)
+  }
+
   /** Saves what changed (or only slides the expiry) and sends the cookies. Called once, by the server. */
   async commit (): Promise<void> {
     if (this.#values === null) return
@@ -187,7 +214,7 @@ export class Session {
 
   #set (key: string, value: unknown): void {
     assertStorable(key, value)
-    setPath(this.#writable(), key, cloneData(value))
+    setPath(this.#writable(key), key, cloneData(value))
     this.#changed.add(splitPath(key)[0]!)
   }
 
@@ -199,12 +226,21 @@ export class Session {
     this.#replace = true
   }
 
-  #writable (): SessionData {
+  /** The values, ready for a change at `path`: what the change reaches into is this request's own. */
+  #writable (path: string): SessionData {
     if (this.#shared) {
-      this.#values = cloneData(this.#values)
+      this.#values = { ...this.#values }
       this.#shared = false
+      this.#copied = new Set()
     }
-    return this.#values!
+    const values = this.#values!
+    const top = splitPath(path)[0]!
+    if (this.#copied !== null && !this.#copied.has(top)) {
+      // A change of a whole top-level key replaces its value: only a deeper change needs a copy.
+      if (top !== path && typeof values[top] === 'object' && values[top] !== null) values[top] = cloneData(values[top])
+      this.#copied.add(top)
+    }
+    return values
   }
 
   async #loaded (): Promise<SessionData> {
@@ -212,27 +248,53 @@ export class Session {
     return this.#values!
   }
 
-  async #read (): Promise<void> {
+  async #putLater (keyOrValues: string | SessionData, value?: unknown): Promise<void> {
+    await this.load()
+    await this.put(keyOrValues, value)
+  }
+
+  async #getLater (key: string, defaultValue: unknown): Promise<unknown> {
+    await this.load()
+    return this.getLoaded(key, defaultValue)
+  }
+
+  /** Reads the store: at once when it answers synchronously, else when its promise settles. */
+  #read (): Promise<void> {
     const { config, signer, store } = this.#manager
     const cookie = this.#cookies.get(config.cookie)
-    const unsigned = cookie ? signer.unsign(cookie, 'session-id') : null
-    const [id, sentAt] = unsigned ? parseCookieValue(unsigned.value) : [null, 0]
-    if (unsigned && isSessionId(id)) {
-      const stored = await store.read(id, this.#cookies)
-      if (stored) {
-        this.#id = id
-        this.#stored = true
-        this.#staleCookie = unsigned.stale
-        this.#sentAt = sentAt
-        this.#values = stored
-        this.#shared = store.sharesValues === true
-        return
+    try {
+      const unsigned = cookie ? signer.unsign(cookie, 'session-id') : null
+      const [id, sentAt] = unsigned ? parseCookieValue(unsigned.value) : [null, 0]
+      if (unsigned && isSessionId(id)) {
+        const stored = store.read(id, this.#cookies)
+        if (isThenable(stored)) return this.#adoptLater(stored, id, sentAt, unsigned.stale)
+        this.#adopt(stored, id, sentAt, unsigned.stale)
+        return LOADED
       }
-    } else if (cookie) {
-      this.#manager.log.debug(`ignored a session cookie that is not signed with the app key`)
+    } catch (error) {
+      return Promise.reject(error)
     }
-    // Strict mode: an id the store does not know is never adopted; a new one is issued on write.
+    if (cookie) this.#manager.log.debug(`ignored a session cookie that is not signed with the app key`)
     this.#values = {}
+    return LOADED
+  }
+
+  async #adoptLater (stored: PromiseLike<SessionData | null>, id: string, sentAt: number, stale: boolean): Promise<void> {
+    this.#adopt(await stored, id, sentAt, stale)
+  }
+
+  /** Takes what the store read; strict mode: an id the store does not know is never adopted, a new one is issued on write. */
+  #adopt (stored: SessionData | null, id: string, sentAt: number, stale: boolean): void {
+    if (!stored) {
+      this.#values = {}
+      return
+    }
+    this.#id = id
+    this.#stored = true
+    this.#staleCookie = stale
+    this.#sentAt = sentAt
+    this.#values = stored
+    this.#shared = this.#manager.store.sharesValues === true
   }
 
   /** The signed cookie: the id and when it was sent (in seconds, base 36), so later requests know when to slide it. */
@@ -253,3 +315,8 @@ function parseCookieValue (value: string): [string, number] {
 }
 
 const LOADED: Promise<void> = Promise.resolve()
+
+/** A store may answer with any promise-like value (a custom driver's), or with the values themselves. */
+function isThenable (value: unknown): value is PromiseLike<SessionData | null> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
+}

@@ -46,6 +46,20 @@ describe('Routing | route forms', () => {
   it('accepts AdonisJs optional params', async () => {
     expect((await client.get('/optional')).json()).toEqual({ slug: 'none' })
     expect((await client.get('/optional/hello')).json()).toEqual({ slug: 'hello' })
+    expect((await client.get('/optional/hello/more')).status).toBe(404)
+  })
+
+  it('answers with the route defined first where two patterns match the same path', async () => {
+    expect((await client.get('/overlap/fixed')).text).toBe('param fixed')
+    expect((await client.get('/shelf/fixed')).text).toBe('fixed')
+    expect((await client.get('/shelf/7')).text).toBe('param 7')
+    expect((await client.post('/shelf/fixed')).text).toBe('post fixed')
+  })
+
+  it('answers 405 listing the verbs of every route that matches the path', async () => {
+    const answer = await client.delete('/shelf/fixed')
+    expect(answer.status).toBe(405)
+    expect(answer.headers.allow).toBe('HEAD, GET, POST')
   })
 
   it('applies a group prefix, middleware and name prefix', async () => {

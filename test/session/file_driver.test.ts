@@ -28,6 +28,19 @@ describe('Session | file driver specifics', () => {
     }
   })
 
+  it('keeps the change of each of 40 parallel requests of one client, each to its own key', async () => {
+    const app = await bootSessionApp(setup)
+    try {
+      const c = app.newClient()
+      await put(c, 'start', 0)
+      await Promise.all(Array.from({ length: 40 }, (_, index) => put(c, `key${index}`, index)))
+      const all = (await c.get('/t/all')).json()
+      expect(all).toEqual(Object.fromEntries([['start', 0], ...Array.from({ length: 40 }, (_, index) => [`key${index}`, index])]))
+    } finally {
+      await app.close()
+    }
+  })
+
   it('does no file I/O for requests that never touch the session', async () => {
     const app = await bootSessionApp(setup)
     try {

@@ -6,7 +6,7 @@ import { MAX_RANGE_OPTIONS } from '../../framework/view/form_html'
 
 function routerWith (routes: Array<[Verb, string, string, string | null]>): Router {
   const router = new Router()
-  for (const [verb, pattern, handler, name] of routes) router.add({ methods: [verb], pattern, handler, name, middleware: [], run: async () => {} })
+  for (const [verb, pattern, handler, name] of routes) router.add({ methods: [verb], pattern, handler, name, middleware: [], payload: null })
   return router
 }
 

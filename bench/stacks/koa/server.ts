@@ -14,6 +14,7 @@ import nunjucks from 'nunjucks'
 import { backUrl } from '../shared/back'
 import { maskedToken, newSecret, verifyToken } from '../shared/csrf'
 import { CART_ITEMS, SESSION_AGE_MS, VIEWS_DIR, serverSettings, stopOn } from '../shared/fixtures'
+import { fillerRoutes } from '../shared/routes'
 import { validateSignup } from '../shared/validate'
 import { redisSessionStore } from './redis_store'
 
@@ -25,6 +26,7 @@ const views = new nunjucks.Environment(new nunjucks.FileSystemLoader(VIEWS_DIR),
 interface KoaRouter {
   get (path: string, handler: Koa.Middleware): void
   post (path: string, handler: Koa.Middleware): void
+  put (path: string, handler: Koa.Middleware): void
   routes (): Koa.Middleware
   allowedMethods (): Koa.Middleware
 }
@@ -33,6 +35,11 @@ const app = new Koa()
 app.keys = [process.env.APP_KEY || 'a-benchmark-key-of-thirty-two-characters']
 const router = new Router() as unknown as KoaRouter
 let redis: Redis | null = null
+
+// BENCH_ROUTES: the app grows to that many routes, the extra ones defined before its own.
+for (const { method, path } of fillerRoutes(Number(process.env.BENCH_ROUTES || 0), store === 'bare' ? 3 : 6)) {
+  router[method === 'GET' ? 'get' : 'put'](path, (ctx) => { ctx.body = path })
+}
 
 router.get('/', (ctx) => {
   ctx.type = 'html'
@@ -60,6 +67,8 @@ if (store === 'bare') {
   router.get('/seed', (ctx) => {
     ctx.session!.cartItems = CART_ITEMS
     ctx.session!.counter = 0
+    const bytes = Number(ctx.query.bytes || 0)
+    if (bytes > 0) ctx.session!.padding = 'x'.repeat(bytes)
     ctx.body = 'seeded'
   })
 

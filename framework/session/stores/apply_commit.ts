@@ -2,9 +2,9 @@
 import type { SessionCommit, SessionData } from '../types'
 
 /**
- * The values to store, or null when there is nothing to write: a commit of some keys for a
- * session that is gone (flushed, regenerated or expired since the request read it) must not
- * bring it back.
+ * The values to store, or null to store nothing: a commit of some keys to a session that is
+ * gone (expired, flushed or regenerated since the request read it) must not bring it back.
+ * Changes `current` in place.
  */
 export function applyCommit (current: SessionData | null, commit: SessionCommit): SessionData | null {
   if (commit.changes === null) return commit.values

@@ -78,6 +78,8 @@ export class CookieStore implements SessionStore {
   }
 
   #sendData (id: string, values: SessionData, cookies: CookieCarrier): void {
+    // A copy without the flash only when there is one: copying every session on every write showed in profiles.
+    if (!Object.hasOwn(values, FLASH_KEY)) return this.#seal(this.#data, id, values, cookies)
     const { [FLASH_KEY]: _flash, ...rest } = values
     this.#seal(this.#data, id, rest, cookies)
   }

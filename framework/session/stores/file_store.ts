@@ -3,6 +3,12 @@
  * that passed isSessionId(). A write goes to a temp file that is renamed over the old one, so
  * a reader (or a crash) never sees half a session. The file's mtime is its last use: expired
  * files are ignored on read and swept in the background.
+ *
+ * Commits of one session never overlap in this process, and none is lost: those that arrive
+ * while the session's file is being written wait together, and are then applied together, as
+ * databases group their commits: one read, each commit in the order it came, one temp file
+ * written and renamed. A hot session then costs one read and one write per group, not per
+ * request (docs/benchmarks.md, the sessions rows of the scaling table).
  */
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import path from 'node:path'
@@ -11,6 +17,7 @@ import { isPlainObject } from '../../support/object_path'
 import { isSessionId } from '../session_id'
 import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
 import { applyCommit } from './apply_commit'
+import { CommitGroups } from './commit_groups'
 
 const TEMP_MAX_AGE_MS = 10 * 60_000
 
@@ -18,8 +25,8 @@ export class FileStore implements SessionStore {
   readonly #dir: string
   readonly #ageMs: number
   readonly #app: DriverContext
-  /** Per-id queues: commits of one session in this process apply one after another. */
-  readonly #queues = new Map<string, Promise<unknown>>()
+  /** Commits (null: destroy) waiting per session while the one before them is written. */
+  readonly #groups = new CommitGroups<SessionCommit | null>((id, commits) => this.#applyGroup(id, commits))
   #ready: Promise<void> | null = null
   #tempCounter = 0
   readonly #sweeper: NodeJS.Timeout
@@ -57,11 +64,7 @@ export class FileStore implements SessionStore {
   }
 
   write (id: string, commit: SessionCommit): Promise<void> {
-    return this.#exclusive(id, async () => {
-      const values = applyCommit(commit.changes ? await this.read(id) : null, commit)
-      if (values === null) return
-      await this.#writeAtomically(this.#file(id), JSON.stringify(values))
-    })
+    return this.#groups.add(id, commit)
   }
 
   async touch (id: string): Promise<void> {
@@ -84,7 +87,7 @@ export class FileStore implements SessionStore {
   }
 
   destroy (id: string): Promise<void> {
-    return this.#exclusive(id, () => removeFile(this.#file(id)))
+    return this.#groups.add(id, null)
   }
 
   close (): void {
@@ -111,6 +114,32 @@ export class FileStore implements SessionStore {
         // gone already
       }
     }
+  }
+
+  /**
+   * Applies a group of commits in order to what the file holds, then writes the outcome once.
+   * A commit of some keys to a session that is gone (expired, flushed or regenerated since the
+   * request read it) applies nothing: it must stay gone.
+   */
+  async #applyGroup (id: string, commits: Array<SessionCommit | null>): Promise<void> {
+    const file = this.#file(id)
+    const first = commits[0]
+    let values = first !== null && first !== undefined && first.changes !== null ? await this.read(id) : null
+    // The values of a commit that replaces the session belong to its request: copied before a later commit changes them.
+    let shared = false
+    let destroyed = false
+    for (const commit of commits) {
+      if (commit === null) {
+        values = null
+        destroyed = true
+        continue
+      }
+      if (shared && commit.changes !== null && values !== null) values = { ...values }
+      values = applyCommit(values, commit)
+      shared = commit.changes === null
+    }
+    if (values !== null) await this.#writeAtomically(file, JSON.stringify(values))
+    else if (destroyed) await removeFile(file)
   }
 
   #file (id: string): string {
@@ -145,17 +174,6 @@ export class FileStore implements SessionStore {
         'or set file.directory in config/session.js', { code: 'E_SESSION_DIRECTORY' })
     })
     return this.#ready
-  }
-
-  #exclusive<T> (id: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(id) ?? Promise.resolve()
-    const run = previous.then(task, task)
-    const settled = run.then(() => undefined, () => undefined)
-    this.#queues.set(id, settled)
-    void settled.then(() => {
-      if (this.#queues.get(id) === settled) this.#queues.delete(id)
-    })
-    return run
   }
 }
 

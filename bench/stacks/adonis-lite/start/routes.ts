@@ -1,4 +1,5 @@
 import { Route } from 'adonis-lite'
+import { fillerRoutes } from '../../shared/routes'
 
 /** What every stack of the benchmark puts in a fresh session. */
 const CART_ITEMS = [
@@ -7,10 +8,18 @@ const CART_ITEMS = [
   { sku: 'C-300', name: 'Tamper', quantity: 1, price: '24.90' },
 ]
 
+// BENCH_ROUTES: the app grows to that many routes, the extra ones defined before its own.
+for (const { method, path } of fillerRoutes(Number(process.env.BENCH_ROUTES || 0), 6)) {
+  Route.match([method], path, (request, response) => { response.send(path) })
+}
+
 Route.on('/').render('welcome')
 
 Route.get('/seed', function * (request, response) {
   yield request.session.put({ cartItems: CART_ITEMS, counter: 0 })
+  // ?bytes=N: a session that big, for the session size rows of the scaling table.
+  const bytes = Number(request.input('bytes', 0))
+  if (bytes > 0) yield request.session.put('padding', 'x'.repeat(bytes))
   response.send('seeded')
 })
 
