@@ -26,6 +26,7 @@
  * or a new master, is back. A command that timed out may still run on Redis later: a 503 of a
  * commit does not say whether it was written (docs/deployment.md).
  */
+import { Cluster } from 'ioredis'
 import { describe, E_SESSION_STORE_UNAVAILABLE } from '../../errors'
 import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
 import { COMMAND_TIMEOUT_MS, createClient, DISCONNECT_TIMEOUT_MS, type SessionClient } from './redis_client'
@@ -155,6 +156,8 @@ export class RedisStore implements SessionStore {
       await this.#connected()
       return await (this.#deadline ? withDeadline(command(), COMMAND_TIMEOUT_MS) : command())
     } catch (error) {
+      // A node that failed may have been replaced: look for the current masters now, not in 5 s.
+      if (this.#client instanceof Cluster) this.#client.refreshSlotsCache()
       throw E_SESSION_STORE_UNAVAILABLE('redis', `${this.#where}: ${reasonOf(error)}`)
     }
   }
