@@ -15,8 +15,9 @@ import { ExceptionHandler } from './http/exception_handler'
 import { toBytes, UploadBudget } from './http/uploads'
 import { requestHandler } from './http/server'
 import type { Logger } from './logger'
+import type { HttpMiddleware } from './http/middleware/step'
 import type { Kernel } from './middleware/kernel'
-import type { RouteRunner } from './routing/compile_routes'
+import type { RouteRunner } from './http/routes'
 import type { Router } from './routing/router'
 import type { SessionManager } from './session/session_manager'
 import type { ShieldConfig } from './shield/shield_config'
@@ -27,7 +28,7 @@ export interface ApplicationParts {
   production: boolean
   config: Config
   logger: Logger
-  kernel: Kernel
+  kernel: Kernel<HttpMiddleware>
   router: Router<RouteRunner>
   views: ViewRenderer
   sessions: SessionManager
@@ -49,7 +50,9 @@ export class Application {
   readonly production: boolean
   readonly config: Config
   readonly logger: Logger
-  readonly kernel: Kernel
+  readonly kernel: Kernel<HttpMiddleware>
+  /** Whether a global middleware reads bodies, so that a form's _method can be looked for in its body. */
+  readonly readsBodies: boolean
   readonly router: Router<RouteRunner>
   readonly views: ViewRenderer
   readonly sessions: SessionManager
@@ -72,6 +75,7 @@ export class Application {
     this.config = parts.config
     this.logger = parts.logger
     this.kernel = parts.kernel
+    this.readsBodies = parts.kernel.global.some((entry) => entry.middleware.readsBodies)
     this.router = parts.router
     this.views = parts.views
     this.sessions = parts.sessions

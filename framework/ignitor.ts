@@ -17,12 +17,13 @@ import { CookieCodec } from './http/cookie_codec'
 import { DevHosts } from './http/dev_hosts'
 import { PublicFiles, STATIC_DEFAULTS, type StaticOptions } from './http/public_files'
 import { Logger } from './logger'
-import { builtInMiddleware } from './middleware/built_ins'
+import { BUILT_IN_MIDDLEWARE } from './http/middleware/built_ins'
 import { loadKernel } from './middleware/kernel'
-import { compileRoutes } from './routing/compile_routes'
+import { appMiddlewareStep, compileRoutes } from './http/routes'
 import { beginRoutes, useRouter } from './routing/route_facade'
 import { sessionConfig } from './session/session_config'
 import { SessionManager } from './session/session_manager'
+import { FLASH_KEY } from './flash/flash_messages'
 import { CSRF_SECRET_KEY } from './shield/csrf'
 import { shieldConfig } from './shield/shield_config'
 import { findModule, loadModule } from './support/module_loader'
@@ -57,11 +58,11 @@ export function boot (options: BootOptions): Application {
   const signer = new Signer(appKeys)
   const encrypter = new Encrypter(appKeys)
 
-  const kernel = loadKernel(root, builtInMiddleware)
+  const kernel = loadKernel(root, BUILT_IN_MIDDLEWARE, appMiddlewareStep)
   const collector = beginRoutes()
   loadModule(routesFile, root)
   // After the routes file, so that it (or a file it imports) may register a session driver.
-  const sessions = new SessionManager(sessionConfig(config.get('session')), { root, signer, encrypter, logger, idBoundKeys: [CSRF_SECRET_KEY] })
+  const sessions = new SessionManager(sessionConfig(config.get('session')), { root, signer, encrypter, logger, idBoundKeys: [CSRF_SECRET_KEY], shortLivedKey: FLASH_KEY })
   const router = compileRoutes(collector, kernel, root)
   useRouter(router)
 

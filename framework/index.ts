@@ -3,7 +3,7 @@
  *
  *   import { Route, HttpException, Env } from 'adonis-lite'
  */
-export { Route } from './routing/route_facade'
+export { Route } from './http/handler_types'
 export { Env } from './config/env'
 export { HttpException, AdonisLiteError, BootError } from './errors'
 export { Session } from './session/session'
@@ -17,7 +17,8 @@ export type { Response } from './http/response'
 export type { HttpContext } from './http/context'
 export type { CookieOptions } from './http/cookies'
 export type { UploadedFile } from './http/multipart'
-export type { RouteHandler, HandlerFunction, HandlerGenerator, Next } from './routing/types'
+export type { RouteHandler, HandlerFunction, HandlerGenerator, GeneratorHandler } from './http/handler_types'
+export type { Next } from './middleware/runner'
 export type { SessionStore, SessionConfig, SessionCommit, SessionData, CookieCarrier, SessionDriverFactory, DriverContext } from './session/types'
 export type { Rules, FieldRules, Messages, MessageTemplate, ValidationMessage, ValidationResult } from './validation/types'
 export type { CustomRuleFunction, ValueGetter } from './validation/custom_rules'

@@ -4,10 +4,10 @@
  * flashMessages) and what this one is about to flash (request.withAll()...flash()).
  */
 import type { Session } from '../session/session'
-import { FLASH_KEY } from '../session/types'
 import { cloneData, deepMerge, getPath, isPlainObject } from '../support/object_path'
 
-export { FLASH_KEY }
+/** Where flash messages wait in the session for the next request. */
+export const FLASH_KEY = '__flash__'
 
 /** Form fields that are the framework's, never flashed back by withAll() or withOut(). */
 export const INTERNAL_FIELDS = ['_csrf', '_method']

@@ -8,7 +8,6 @@
 import type Koa from 'koa'
 import type CoBody from 'co-body'
 import { E_BODY_TOO_LARGE, E_MALFORMED_BODY, E_UNSUPPORTED_ENCODING } from '../errors'
-import type { Step } from '../middleware/runner'
 import { UPLOADS_DIR } from './uploads'
 
 export interface BodyParserConfig {
@@ -92,21 +91,6 @@ function toHttpError (error: unknown, kind: string, limit: string | number): unk
   if (status === 415 || type === 'encoding.unsupported') return E_UNSUPPORTED_ENCODING(String((error as { encoding?: string }).encoding ?? 'unknown'))
   if (status !== undefined && status >= 400 && status < 500) return E_MALFORMED_BODY(kind, message ?? 'cannot be parsed')
   return error
-}
-
-/** 'Adonis/Middleware/BodyParser': parses the body before the next middleware runs. */
-export const bodyParserMiddleware: Step = (http, next) => {
-  if (!hasBody(http.ctx)) return next()
-  return http.parseBody().then(next)
-}
-
-/**
- * Before each handler: the files of a multipart body are written to disk only now, once
- * routing, the CSRF check and every middleware of the route have let the request through.
- */
-export const receiveUploads: Step = (http, next) => {
-  if (!http.hasPendingUploads) return next()
-  return http.receiveUploads().then(next)
 }
 
 /** Whether the request carries a body at all (most GETs do not: no need to wait for one). */

@@ -1,19 +1,22 @@
 /**
- * Everything one request carries: the Koa context, the request and response objects the
+ * Everything one request carries: Koa's context (`koa`), the request and response objects the
  * handlers see, route params, the parsed body, cookies, and the session (created on first use).
+ * Features (sessions, flash, CSRF, views) know nothing of it: the request layer hands each of
+ * them what it needs.
  */
 import type Koa from 'koa'
 import type { Application } from '../application'
 import type { FlashMessages } from '../flash/flash_messages'
-import type { RouteRunner } from '../routing/compile_routes'
 import type { CompiledRoute } from '../routing/router'
 import type { Csrf } from '../shield/csrf'
 import type { Session } from '../session/session'
+import type { CookieCarrier } from '../session/types'
 import { hasBody, parseBody } from './body_parser'
-import type { MultipartReader, UploadedFile } from './multipart'
 import { CookieJar } from './cookies'
+import type { MultipartReader, UploadedFile } from './multipart'
 import { Request } from './request'
 import { Response } from './response'
+import type { RouteRunner } from './routes'
 
 const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
 
@@ -34,9 +37,10 @@ export class HttpContext {
   #parsing: Promise<void> | null = null
   #multipart: MultipartReader | null = null
   #session: Session | null = null
+  #sessionCookies: CookieCarrier | null = null
 
-  constructor (readonly app: Application, readonly ctx: Koa.Context) {
-    this.cookies = new CookieJar(ctx.headers.cookie)
+  constructor (readonly app: Application, readonly koa: Koa.Context) {
+    this.cookies = new CookieJar(koa.headers.cookie)
     this.request = new Request(this)
     this.response = new Response(this)
   }
@@ -46,9 +50,9 @@ export class HttpContext {
    * fields before its files: they are received by receiveUploads(), once the handler is next.
    */
   parseBody (): Promise<void> {
-    this.#parsing ??= hasBody(this.ctx) && this.ctx.is('multipart')
+    this.#parsing ??= hasBody(this.koa) && this.koa.is('multipart')
       ? this.#readMultipartFields()
-      : parseBody(this.ctx, this.app.bodyParser).then((body) => {
+      : parseBody(this.koa, this.app.bodyParser).then((body) => {
         if (body !== undefined) this.body = body
       })
     return this.#parsing
@@ -57,10 +61,10 @@ export class HttpContext {
   async #readMultipartFields (): Promise<void> {
     // Required on the first multipart body (busboy, qs): a cold start need not load them (bench/startup.ts).
     const { MultipartReader } = require('./multipart') as typeof import('./multipart')
-    const reader = new MultipartReader(this.ctx.req, this.app.bodyParser, this.app.uploads)
+    const reader = new MultipartReader(this.koa.req, this.app.bodyParser, this.app.uploads)
     this.#multipart = reader
     // Files the handler did not move are removed once the response is out, and their bytes given back.
-    this.ctx.res.once('close', () => { void reader.release(this.files) })
+    this.koa.res.once('close', () => { void reader.release(this.files) })
     this.body = await reader.fields()
   }
 
@@ -84,12 +88,32 @@ export class HttpContext {
 
   /** The session, created on first use; it reads its store only when a value is asked for. */
   get session (): Session {
-    this.#session ??= this.app.sessions.create(this)
+    this.#session ??= this.app.sessions.create(this.sessionCookies)
     return this.#session
   }
 
   /** Whether anything has used the session during this request. */
   get hasSession (): boolean {
     return this.#session !== null
+  }
+
+  /** Whether the browser sent a session cookie (without one there is no session to read). */
+  get hasSessionCookie (): boolean {
+    return this.cookies.get(this.app.sessions.config.cookie) !== undefined
+  }
+
+  /** The request's cookies, set with the session cookie's attributes: for the session and the cookies that go with it. */
+  get sessionCookies (): CookieCarrier {
+    this.#sessionCookies ??= this.app.sessions.carrier(this.cookies, this.koa.secure)
+    return this.#sessionCookies
+  }
+
+  /**
+   * Loads the session when a render will need it: views render synchronously, and the CSRF
+   * token in a form lives in the session. Resolves at once when there is nothing to read.
+   */
+  prepareRender (): Promise<void> | null {
+    if (this.csrf === null || this.session.isLoaded) return null
+    return this.session.load()
   }
 }

@@ -19,32 +19,32 @@ interface ThrownError {
 }
 
 export class ExceptionHandler {
-  async handle (error: unknown, http: HttpContext): Promise<void> {
-    const { app, ctx } = http
+  async handle (error: unknown, ctx: HttpContext): Promise<void> {
+    const { app, koa } = ctx
     const thrown = (error ?? {}) as ThrownError
     const status = statusOf(thrown)
     const exposed = thrown.expose ?? status < 500
-    this.#report(error, status, http)
+    this.#report(error, status, ctx)
 
     const title = STATUS_CODES[status] ?? 'Error'
     const message = exposed || !app.production ? (thrown.message || title) : title
     const stack = app.production || status < 500 ? undefined : stackOf(thrown)
 
-    ctx.status = status
-    ctx.remove('Location')
-    ctx.remove('Content-Disposition')
-    for (const [name, value] of Object.entries(thrown.headers ?? {})) ctx.set(name, value)
-    if (wantsJson(http)) {
-      ctx.body = { status, code: thrown.code ?? `E_HTTP_${status}`, message, ...(stack ? { stack } : {}) }
+    koa.status = status
+    koa.remove('Location')
+    koa.remove('Content-Disposition')
+    for (const [name, value] of Object.entries(thrown.headers ?? {})) koa.set(name, value)
+    if (wantsJson(ctx)) {
+      koa.body = { status, code: thrown.code ?? `E_HTTP_${status}`, message, ...(stack ? { stack } : {}) }
     } else {
-      ctx.type = 'html'
-      ctx.body = renderErrorPage({ status, title, message, stack })
+      koa.type = 'html'
+      koa.body = renderErrorPage({ status, title, message, stack })
     }
   }
 
-  #report (error: unknown, status: number, http: HttpContext): void {
-    const { logger } = http.app
-    const where = `${http.ctx.method} ${http.ctx.path}`
+  #report (error: unknown, status: number, ctx: HttpContext): void {
+    const { logger } = ctx.app
+    const where = `${ctx.koa.method} ${ctx.koa.path}`
     if (status >= 500) {
       const cause = (error as ThrownError)?.cause
       const detail = stackOf(error as ThrownError) ?? String(error)
@@ -64,8 +64,8 @@ function stackOf (error: ThrownError): string | undefined {
   return typeof error?.stack === 'string' ? error.stack : undefined
 }
 
-function wantsJson (http: HttpContext): boolean {
-  const { ctx } = http
-  if (http.request.ajax()) return true
-  return ctx.accepts('html', 'json') === 'json'
+function wantsJson (ctx: HttpContext): boolean {
+  const { koa } = ctx
+  if (ctx.request.ajax()) return true
+  return koa.accepts('html', 'json') === 'json'
 }

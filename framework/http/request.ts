@@ -14,23 +14,23 @@ import type { HttpContext } from './context'
 type Data = Record<string, unknown>
 
 export class Request {
-  readonly #http: HttpContext
+  readonly #ctx: HttpContext
   #query: Data | null = null
   #all: Data | null = null
   #allBody: unknown = null
 
-  constructor (http: HttpContext) {
-    this.#http = http
+  constructor (ctx: HttpContext) {
+    this.#ctx = ctx
   }
 
   /** The session: every method returns a promise, so `yield` and `await` both work. */
   get session (): Session {
-    return this.#http.session
+    return this.#ctx.session
   }
 
   /** The underlying Koa context, for what these methods do not cover. */
-  get ctx () {
-    return this.#http.ctx
+  get koa () {
+    return this.#ctx.koa
   }
 
   /** A value from the query or the body (the body wins), by dotted key. */
@@ -41,7 +41,7 @@ export class Request {
 
   /** The query merged with the body. */
   all (): Data {
-    const body = this.#http.body
+    const body = this.#ctx.body
     if (this.#all === null || this.#allBody !== body) {
       this.#all = isPlainObject(body) ? { ...this.get(), ...body } : { ...this.get() }
       this.#allBody = body
@@ -61,54 +61,54 @@ export class Request {
 
   /** The query string, parsed (nested keys such as a[b]=1 included). */
   get (): Data {
-    this.#query ??= parseQuery(this.#http.ctx.querystring)
+    this.#query ??= parseQuery(this.#ctx.koa.querystring)
     return this.#query
   }
 
   /** The parsed body. */
   post (): Data {
-    const body = this.#http.body
+    const body = this.#ctx.body
     return isPlainObject(body) ? body : {}
   }
 
   /** The file uploaded in this field of a multipart form (the first, when several), or null. */
   file (name: string): UploadedFile | null {
-    return this.#http.files[name]?.[0] ?? null
+    return this.#ctx.files[name]?.[0] ?? null
   }
 
   /** Every uploaded file, by field name. */
   files (): Record<string, UploadedFile[]> {
-    return this.#http.files
+    return this.#ctx.files
   }
 
   param (key: string, defaultValue: unknown = null): unknown {
-    return Object.hasOwn(this.#http.params, key) ? this.#http.params[key] : defaultValue
+    return Object.hasOwn(this.#ctx.params, key) ? this.#ctx.params[key] : defaultValue
   }
 
   params (): Record<string, string> {
-    return { ...this.#http.params }
+    return { ...this.#ctx.params }
   }
 
   header (key: string, defaultValue: unknown = null): unknown {
-    const value = this.#http.ctx.headers[key.toLowerCase()]
+    const value = this.#ctx.koa.headers[key.toLowerCase()]
     return value === undefined ? defaultValue : value
   }
 
   headers (): Record<string, string | string[] | undefined> {
-    return { ...this.#http.ctx.headers }
+    return { ...this.#ctx.koa.headers }
   }
 
   /** A cookie set with response.cookie(): decrypted and authenticated, else the default. */
   cookie (key: string, defaultValue: unknown = null): unknown {
-    const value = this.#http.app.cookies.read(this.#http.cookies.get(key), key)
+    const value = this.#ctx.app.cookies.read(this.#ctx.cookies.get(key), key)
     return value === undefined ? defaultValue : value
   }
 
   /** Every cookie set with response.cookie() that decrypts; others are left out. */
   cookies (): Data {
     const all: Data = {}
-    for (const [name, raw] of Object.entries(this.#http.cookies.all())) {
-      const value = this.#http.app.cookies.read(raw, name)
+    for (const [name, raw] of Object.entries(this.#ctx.cookies.all())) {
+      const value = this.#ctx.app.cookies.read(raw, name)
       if (value !== undefined) all[name] = value
     }
     return all
@@ -116,52 +116,52 @@ export class Request {
 
   /** A cookie as the browser sent it, neither decrypted nor checked. */
   plainCookie (key: string, defaultValue: unknown = null): unknown {
-    return this.#http.cookies.get(key) ?? defaultValue
+    return this.#ctx.cookies.get(key) ?? defaultValue
   }
 
   plainCookies (): Record<string, string> {
-    return this.#http.cookies.all()
+    return this.#ctx.cookies.all()
   }
 
   /** The verb, after _method spoofing. */
   method (): string {
-    return this.#http.ctx.method
+    return this.#ctx.koa.method
   }
 
   /** The path, without the query string. */
   url (): string {
-    return this.#http.ctx.path
+    return this.#ctx.koa.path
   }
 
   /** The path with the query string. */
   originalUrl (): string {
-    return this.#http.ctx.originalUrl
+    return this.#ctx.koa.originalUrl
   }
 
   /** Whether the body is of one of these types: is('json'), is('html', 'urlencoded'). */
   is (...types: Array<string | string[]>): boolean {
-    return Boolean(this.#http.ctx.is(flattenKeys(types)))
+    return Boolean(this.#ctx.koa.is(flattenKeys(types)))
   }
 
   /** The best of these types for the Accept header, or false. */
   accepts (...types: Array<string | string[]>): string | false {
-    return this.#http.ctx.accepts(flattenKeys(types)) as string | false
+    return this.#ctx.koa.accepts(flattenKeys(types)) as string | false
   }
 
   ajax (): boolean {
-    return this.#http.ctx.get('x-requested-with').toLowerCase() === 'xmlhttprequest'
+    return this.#ctx.koa.get('x-requested-with').toLowerCase() === 'xmlhttprequest'
   }
 
   ip (): string {
-    return this.#http.ctx.ip
+    return this.#ctx.koa.ip
   }
 
   hostname (): string {
-    return this.#http.ctx.hostname
+    return this.#ctx.koa.hostname
   }
 
   secure (): boolean {
-    return this.#http.ctx.secure
+    return this.#ctx.koa.secure
   }
 
   // Flash messages (need 'Adonis/Middleware/Flash' in the kernel).
@@ -208,24 +208,24 @@ export class Request {
 
   /** Saves what withAll()/withOnly()/with()... chose, for the next request only. */
   flash (): Promise<void> {
-    return this.#flash('flash').flash(this.#http.session)
+    return this.#flash('flash').flash(this.#ctx.session)
   }
 
   /** Keeps what the previous request flashed for one more request (redirect chains). */
   reflash (): Promise<void> {
-    return this.#flash('reflash').reflash(this.#http.session)
+    return this.#flash('reflash').reflash(this.#ctx.session)
   }
 
   /** A CSRF token for this session (Shield), for forms and for x-csrf-token headers; null without Shield. */
   async csrfToken (): Promise<string | null> {
-    if (this.#http.csrf === null) return null
-    await this.#http.session.load()
-    return this.#http.csrf.token()
+    if (this.#ctx.csrf === null) return null
+    await this.#ctx.prepareRender()
+    return this.#ctx.csrf.token()
   }
 
   #flash (method: string): FlashMessages {
-    if (this.#http.flash === null) throw E_FLASH_NOT_ENABLED(method)
-    return this.#http.flash
+    if (this.#ctx.flash === null) throw E_FLASH_NOT_ENABLED(method)
+    return this.#ctx.flash
   }
 }
 

@@ -6,106 +6,109 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { HttpException } from '../errors'
 import { renderContext } from '../view/render_context'
+import { ViewRequest } from './view_request'
 import type { HttpContext } from './context'
 import type { CookieOptions } from './cookies'
 
 export class Response {
-  readonly #http: HttpContext
+  readonly #ctx: HttpContext
 
-  constructor (http: HttpContext) {
-    this.#http = http
+  constructor (ctx: HttpContext) {
+    this.#ctx = ctx
   }
 
   /** Sends a body: a string (HTML), an object or array (JSON), a Buffer or a stream. */
   send (body?: unknown): this {
-    this.#http.ctx.body = body ?? ''
+    this.#ctx.koa.body = body ?? ''
     return this
   }
 
   /** Sends JSON, whatever the value (a string is sent as a JSON string). */
   json (body: unknown): this {
-    this.#http.ctx.type = 'application/json'
-    this.#http.ctx.body = JSON.stringify(body ?? null)
+    this.#ctx.koa.type = 'application/json'
+    this.#ctx.koa.body = JSON.stringify(body ?? null)
     return this
   }
 
   status (code: number): this {
-    this.#http.ctx.status = code
+    this.#ctx.koa.status = code
     return this
   }
 
   header (key: string, value: string | number | string[]): this {
-    this.#http.ctx.set(key, Array.isArray(value) ? value : String(value))
+    this.#ctx.koa.set(key, Array.isArray(value) ? value : String(value))
     return this
   }
 
   removeHeader (key: string): this {
-    this.#http.ctx.remove(key)
+    this.#ctx.koa.remove(key)
     return this
   }
 
   /** Redirects to a URL, or with 'back' to the Referer when it is on this site (else to /). */
   redirect (url: string, status = 302): this {
     const target = url === 'back' ? this.#back() : url
-    const { ctx } = this.#http
+    const { koa } = this.#ctx
     if (PLAIN_URL.test(target)) {
       // What ctx.redirect() does, without its content negotiation and encoding for a URL that needs none.
-      ctx.set('Location', target)
-      ctx.status = status
-      ctx.set('Content-Type', 'text/plain; charset=utf-8')
-      ctx.body = `Redirecting to ${target}.`
+      koa.set('Location', target)
+      koa.status = status
+      koa.set('Content-Type', 'text/plain; charset=utf-8')
+      koa.body = `Redirecting to ${target}.`
       return this
     }
-    ctx.redirect(target)
-    ctx.status = status
+    koa.redirect(target)
+    koa.status = status
     return this
   }
 
   /** Redirects to a named route (or a 'Controller.method'). */
   route (name: string, params: Record<string, unknown> = {}, status = 302): this {
-    return this.redirect(this.#http.app.router.url(name, params), status)
+    return this.redirect(this.#ctx.app.router.url(name, params), status)
   }
 
-  /** Renders resources/views/<name>.njk ('auth.login' -> auth/login.njk) and sends it as HTML. */
+  /**
+   * Renders resources/views/<name>.njk ('auth.login' -> auth/login.njk) and sends it as HTML.
+   * A page that waits on nothing (no session to read first, no {% yield %} of a promise) is
+   * rendered and sent in this tick; the promise is then already settled.
+   */
   sendView (name: string, data: Record<string, unknown> = {}): Promise<void> {
-    const http = this.#http
-    // A CSRF token lives in the session: read it before the (synchronous) render may need it.
-    if (http.csrf !== null && !http.session.isLoaded) return this.#renderLater(name, data)
     try {
-      this.#render(name, data)
-      return RENDERED
+      const loading = this.#ctx.prepareRender()
+      if (loading !== null) return loading.then(() => this.#send(this.#render(name, data)))
+      return this.#send(this.#render(name, data))
     } catch (error) {
       return Promise.reject(error)
     }
   }
 
-  async #renderLater (name: string, data: Record<string, unknown>): Promise<void> {
-    await this.#http.session.load()
-    this.#render(name, data)
+  #render (name: string, data: Record<string, unknown>): string | Promise<string> {
+    const ctx = this.#ctx
+    return ctx.app.views.render(name, renderContext({ request: new ViewRequest(ctx.request), flash: ctx.flash, csrf: ctx.csrf, router: ctx.app.router }, data))
   }
 
-  #render (name: string, data: Record<string, unknown>): void {
-    const http = this.#http
-    const html = http.app.views.render(name, renderContext(http, data))
-    // The header itself, not ctx.type: no MIME lookup on every render.
-    http.ctx.set('Content-Type', 'text/html; charset=utf-8')
-    http.ctx.body = html
+  #send (page: string | Promise<string>): Promise<void> {
+    if (typeof page !== 'string') return page.then((html) => { this.#send(html) })
+    // The header itself, not koa.type: no MIME lookup on every render.
+    this.#ctx.koa.set('Content-Type', 'text/html; charset=utf-8')
+    this.#ctx.koa.body = page
+    return RENDERED
   }
 
   /** Sets a cookie whose value (any JSON value) is encrypted with the app key. */
   cookie (name: string, value: unknown, options: CookieOptions = {}): this {
-    this.#http.cookies.set(name, this.#http.app.cookies.encode(value, name), this.#cookieOptions(options))
+    this.#ctx.cookies.set(name, this.#ctx.app.cookies.encode(value, name), this.#cookieOptions(options))
     return this
   }
 
   /** Sets a cookie as is, neither encrypted nor signed. */
   plainCookie (name: string, value: string, options: CookieOptions = {}): this {
-    this.#http.cookies.set(name, value, this.#cookieOptions(options))
+    this.#ctx.cookies.set(name, value, this.#cookieOptions(options))
     return this
   }
 
   clearCookie (name: string, options: CookieOptions = {}): this {
-    this.#http.cookies.clear(name, this.#cookieOptions(options))
+    this.#ctx.cookies.clear(name, this.#cookieOptions(options))
     return this
   }
 
@@ -113,22 +116,22 @@ export class Response {
   download (file: string): this {
     const stat = fs.statSync(file, { throwIfNoEntry: false })
     if (!stat?.isFile()) throw new HttpException('File not found', 404, 'E_FILE_NOT_FOUND')
-    this.#http.ctx.type = path.extname(file)
-    this.#http.ctx.length = stat.size
-    this.#http.ctx.body = fs.createReadStream(file)
+    this.#ctx.koa.type = path.extname(file)
+    this.#ctx.koa.length = stat.size
+    this.#ctx.koa.body = fs.createReadStream(file)
     return this
   }
 
   /** Sends a file as an attachment, saved by the browser under name. */
   attachment (file: string, name: string = path.basename(file)): this {
     this.download(file)
-    this.#http.ctx.attachment(name)
+    this.#ctx.koa.attachment(name)
     return this
   }
 
   ok (body?: unknown): this { return this.status(200).send(body) }
   created (body?: unknown): this { return this.status(201).send(body) }
-  noContent (): this { this.#http.ctx.body = null; return this.status(204) }
+  noContent (): this { this.#ctx.koa.body = null; return this.status(204) }
   badRequest (body?: unknown): this { return this.status(400).send(body) }
   unauthorized (body?: unknown): this { return this.status(401).send(body) }
   forbidden (body?: unknown): this { return this.status(403).send(body) }
@@ -145,13 +148,13 @@ export class Response {
   }
 
   #back (): string {
-    const referer = this.#http.ctx.get('referer')
+    const referer = this.#ctx.koa.get('referer')
     return (referer ? this.#localPath(referer) : null) ?? '/'
   }
 
   /** The path, query and fragment of a URL of this site (absolute or a path), or null for any other. */
   #localPath (url: string): string | null {
-    const { protocol, host } = this.#http.ctx
+    const { protocol, host } = this.#ctx.koa
     // The usual case, a page of this site in the plain form browsers send, without parsing a URL.
     const origin = `${protocol}://${host}/`
     if (url.startsWith(origin) && SIMPLE_PATH.test(url.slice(origin.length))) return url.slice(origin.length - 1)
@@ -168,7 +171,7 @@ export class Response {
   }
 
   #cookieOptions (options: CookieOptions): CookieOptions {
-    return { httpOnly: true, sameSite: 'lax', secure: this.#http.ctx.secure, ...options }
+    return { httpOnly: true, sameSite: 'lax', secure: this.#ctx.koa.secure, ...options }
   }
 }
 

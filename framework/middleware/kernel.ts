@@ -10,24 +10,37 @@ import {
 import { defaultExport, findModule, loadModule } from '../support/module_loader'
 import { isPlainObject } from '../support/object_path'
 import { isAsyncGeneratorFunction, makeCaller } from './callable'
-import { yieldableNext, type Step } from './runner'
 
-export interface KernelEntry {
+/**
+ * A middleware of the app, loaded and checked: `handle(args)` calls its handle method with
+ * these arguments, on a new instance per call when it is a class (so no state is shared
+ * between requests). The request layer decides what the arguments are.
+ */
+export interface AppMiddleware {
   name: string
-  step: Step
+  /** Relative to the app's root. */
+  file: string
+  handle (args: unknown[]): unknown
 }
 
-export interface Kernel {
-  global: KernelEntry[]
-  named: Map<string, KernelEntry>
-  /** Whether a middleware is in the global list: kernel.uses('Adonis/Middleware/Flash'). */
-  uses (name: string): boolean
+export interface KernelEntry<M> {
+  name: string
+  middleware: M
+}
+
+/** The kernel's two lists, resolved: `M` is what the request layer makes of each middleware. */
+export interface Kernel<M> {
+  global: Array<KernelEntry<M>>
+  named: Map<string, KernelEntry<M>>
 }
 
 const KERNEL_FILE = 'app/Http/kernel.ts'
 
-/** Loads the kernel; an app without one has no middleware. */
-export function loadKernel (root: string, builtIns: ReadonlyMap<string, Step>): Kernel {
+/**
+ * Loads the kernel; an app without one has no middleware. Built-ins are looked up by name in
+ * `builtIns`; each of the app's own is loaded and handed to `adapt`.
+ */
+export function loadKernel<M> (root: string, builtIns: ReadonlyMap<string, M>, adapt: (middleware: AppMiddleware) => M): Kernel<M> {
   const file = findModule(path.join(root, 'app', 'Http', 'kernel'))
   const loaded = file ? loadModule(file, root) : {}
   const source = (isPlainObject(defaultExport(loaded)) ? defaultExport(loaded) : loaded) as Record<string, unknown>
@@ -41,29 +54,25 @@ export function loadKernel (root: string, builtIns: ReadonlyMap<string, Step>): 
     throw E_INVALID_CONFIG(KERNEL_FILE, 'namedMiddleware', "must map names to middleware, such as { auth: 'App/Http/Middleware/Auth' }")
   }
 
-  const resolve = (name: string): KernelEntry => ({ name, step: resolveMiddleware(name, root, builtIns) })
+  const resolve = (name: string): KernelEntry<M> => ({ name, middleware: resolveMiddleware(name, root, builtIns, adapt) })
   const global = globalNames.map(resolve)
   const named = new Map(Object.entries(namedNames).map(([alias, name]) => [alias, resolve(name as string)]))
-  const globalSet = new Set<string>(globalNames)
-  return { global, named, uses: (name) => globalSet.has(name) }
+  return { global, named }
 }
 
-function resolveMiddleware (name: string, root: string, builtIns: ReadonlyMap<string, Step>): Step {
+function resolveMiddleware<M> (name: string, root: string, builtIns: ReadonlyMap<string, M>, adapt: (middleware: AppMiddleware) => M): M {
   const builtIn = builtIns.get(name)
-  if (builtIn) return builtIn
+  if (builtIn !== undefined) return builtIn
   const match = /^App\/((?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+)$/.exec(name)
   if (!match) throw E_UNKNOWN_MIDDLEWARE(name, [...builtIns.keys()])
   const relative = `app/${match[1]}`
   const file = findModule(path.join(root, relative))
   if (!file) throw E_MIDDLEWARE_NOT_FOUND(name, `${relative}.ts`)
-  return appMiddlewareStep(defaultExport(loadModule(file, root)), name, path.relative(root, file))
+  return adapt(appMiddleware(defaultExport(loadModule(file, root)), name, path.relative(root, file)))
 }
 
-/**
- * A step for the app's middleware: a class (a new instance per request, so no state is
- * shared between requests) or an object, with a handle(request, response, next) method.
- */
-function appMiddlewareStep (exported: unknown, name: string, file: string): Step {
+/** The app's middleware: a class or an object with a handle method (generator, async or plain). */
+function appMiddleware (exported: unknown, name: string, file: string): AppMiddleware {
   const isClass = typeof exported === 'function'
   const handle: unknown = isClass
     ? (exported as { prototype?: { handle?: unknown } }).prototype?.handle
@@ -72,7 +81,7 @@ function appMiddlewareStep (exported: unknown, name: string, file: string): Step
   const call = makeCaller(handle as (...args: unknown[]) => unknown)
   if (isClass) {
     const Middleware = exported as new () => unknown
-    return (http, next) => call(new Middleware(), [http.request, http.response, yieldableNext(next)])
+    return { name, file, handle: (args) => call(new Middleware(), args) }
   }
-  return (http, next) => call(exported, [http.request, http.response, yieldableNext(next)])
+  return { name, file, handle: (args) => call(exported, args) }
 }

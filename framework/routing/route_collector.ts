@@ -5,7 +5,7 @@
 import { RouteGroup } from './group'
 import { RouteResource } from './resource'
 import { RouteBuilder } from './route'
-import { VERBS, type HandlerFunction, type RouteHandler, type Verb } from './types'
+import { VERBS, type RouteHandler, type Verb } from './types'
 
 export class RouteCollector {
   readonly routes: RouteBuilder[] = []
@@ -48,4 +48,3 @@ export function toVerbs (verbs: string[]): Verb[] {
   })
 }
 
-export type { HandlerFunction }

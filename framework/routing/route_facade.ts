@@ -7,9 +7,8 @@ import type { RouteGroup } from './group'
 import type { RouteResource } from './resource'
 import type { RouteBuilder } from './route'
 import { RouteCollector, toVerbs } from './route_collector'
-import type { CompiledRoute, Router } from './router'
-import type { Verb } from './types'
-import type { DefineRoute, GeneratorHandler, HandlerFunction, RouteHandler } from './types'
+import type { RouteInfo, Router } from './router'
+import type { AnyHandlerFunction, DefineRoute, RouteHandler, Verb } from './types'
 
 const define = (methods: Verb[]): DefineRoute<RouteBuilder> =>
   (pattern: string, handler: RouteHandler) => collector.add(methods, pattern, handler)
@@ -38,7 +37,40 @@ function bootedRouter (method: string): Router {
   return router
 }
 
-export const Route = {
+/**
+ * What `Route` offers. `F` is the type of handler functions and `G` that of generator
+ * handlers: the request layer fills them in (http/handler_types.ts) so that `function *
+ * (request, response)` in a routes file has typed parameters.
+ */
+export interface RouteFacade<F extends AnyHandlerFunction = AnyHandlerFunction, G extends AnyHandlerFunction = F> {
+  get: DefineRoute<RouteBuilder, F, G>
+  post: DefineRoute<RouteBuilder, F, G>
+  put: DefineRoute<RouteBuilder, F, G>
+  patch: DefineRoute<RouteBuilder, F, G>
+  delete: DefineRoute<RouteBuilder, F, G>
+  options: DefineRoute<RouteBuilder, F, G>
+  /** Every verb. */
+  any: DefineRoute<RouteBuilder, F, G>
+  /** One handler for several verbs: Route.match(['get', 'post'], '/login', 'AuthController.login'). */
+  match: {
+    (verbs: string[], pattern: string, handler: G): RouteBuilder
+    (verbs: string[], pattern: string, handler: RouteHandler<F>): RouteBuilder
+  }
+  /** A route that only renders a view: Route.on('/').render('welcome'). */
+  on (pattern: string): { render (view: string, data?: Record<string, unknown>): RouteBuilder }
+  group (nameOrCallback: string | (() => void), callback?: () => void): RouteGroup
+  /** The seven conventional routes of a resource controller. */
+  resource (resource: string, controller: string): RouteResource
+  /**
+   * The URL of a named route (or of the route whose handler is 'Controller.method'), with
+   * params filling the pattern and the rest as a query string.
+   */
+  url (identifier: string, params?: Record<string, unknown>): string
+  /** Every route, in the order they match. */
+  list (): RouteInfo[]
+}
+
+export const Route: RouteFacade = {
   get: define(['GET']),
   post: define(['POST']),
   put: define(['PUT']),
@@ -48,33 +80,12 @@ export const Route = {
   /** Every verb. */
   any: define(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
 
-  /** One handler for several verbs: Route.match(['get', 'post'], '/login', 'AuthController.login'). */
-  match: matchVerbs as {
-    (verbs: string[], pattern: string, handler: GeneratorHandler): RouteBuilder
-    (verbs: string[], pattern: string, handler: RouteHandler): RouteBuilder
-  },
-
-  /** A route that only renders a view: Route.on('/').render('welcome'). */
-  on: (pattern: string) => ({
-    render: (view: string, data: Record<string, unknown> = {}): RouteBuilder => {
-      const renderView: HandlerFunction = (_request, response) => response.sendView(view, data)
-      // route:list shows it as the view it renders.
-      Object.defineProperty(renderView, 'name', { value: `view ${view}` })
-      return collector.add(['GET'], pattern, renderView)
-    },
+  match: matchVerbs,
+  on: (pattern) => ({
+    render: (view, data = {}) => collector.add(['GET'], pattern, { view, data }),
   }),
-
-  group: (nameOrCallback: string | (() => void), callback?: () => void): RouteGroup => collector.group(nameOrCallback, callback),
-
-  /** The seven conventional routes of a resource controller. */
-  resource: (resource: string, controller: string): RouteResource => collector.resource(resource, controller),
-
-  /**
-   * The URL of a named route (or of the route whose handler is 'Controller.method'), with
-   * params filling the pattern and the rest as a query string.
-   */
-  url: (identifier: string, params: Record<string, unknown> = {}): string => bootedRouter('url').url(identifier, params),
-
-  /** Every route, in the order they match. */
-  list: (): CompiledRoute[] => bootedRouter('list').list(),
+  group: (nameOrCallback, callback) => collector.group(nameOrCallback, callback),
+  resource: (resource, controller) => collector.resource(resource, controller),
+  url: (identifier, params = {}) => bootedRouter('url').url(identifier, params),
+  list: () => bootedRouter('list').list(),
 }

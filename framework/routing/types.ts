@@ -1,32 +1,29 @@
 /**
- * The shapes routes are written in: a handler is a function called as (request, response),
- * generator, async or plain, or a 'Controller.method' string.
+ * The shapes routes are written in. The router keeps a route's handler as it was given and
+ * knows nothing of what calling it means: a function, a 'Controller.method' string, or a view
+ * to render (Route.on().render()). The request layer (framework/http/) turns each into what
+ * runs; it also gives these shapes their parameter types (http/handler_types.ts).
  */
-import type { Request } from '../http/request'
-import type { Response } from '../http/response'
 
-export type HandlerFunction = (request: Request, response: Response) => unknown
-export type RouteHandler = string | HandlerFunction
+/** A handler function, of whatever signature the request layer calls it with. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyHandlerFunction = (...args: any[]) => unknown
+
+/** A route that only renders a view: Route.on('/').render('welcome'). */
+export interface ViewHandler {
+  readonly view: string
+  readonly data: Record<string, unknown>
+}
+
+export type RouteHandler<F extends AnyHandlerFunction = AnyHandlerFunction> = string | F | ViewHandler
 
 /**
- * A generator handler. Listed as its own overload so that in `function * (request, response)`
- * TypeScript types the parameters and lets `yield` results be used without annotations.
+ * Route.get() and friends: a pattern and a handler. `G` is listed as an overload of its own
+ * so that the request layer can type generator handlers' parameters and yields.
  */
-export type GeneratorHandler = (request: Request, response: Response) => HandlerGenerator
-
-/**
- * The return type to write on generator methods of controllers and middleware, so that what
- * `yield` gives back can be used: `* signup (request: Request, response: Response): HandlerGenerator`.
- */
-export type HandlerGenerator = Generator<unknown, any, any>
-
-/** The `next` a middleware's handle() receives: `yield next`, `yield next()` or `await next()`. */
-export type Next = () => Promise<void>
-
-/** Route.get() and friends: a pattern and a handler. */
-export interface DefineRoute<T> {
-  (pattern: string, handler: GeneratorHandler): T
-  (pattern: string, handler: RouteHandler): T
+export interface DefineRoute<T, F extends AnyHandlerFunction = AnyHandlerFunction, G extends AnyHandlerFunction = F> {
+  (pattern: string, handler: G): T
+  (pattern: string, handler: RouteHandler<F>): T
 }
 
 /** HTTP verbs a route can answer; GET routes answer HEAD as well. */

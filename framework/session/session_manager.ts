@@ -5,12 +5,10 @@
 import type { Encrypter } from '../crypto/encrypter'
 import type { Signer } from '../crypto/signer'
 import { E_UNKNOWN_SESSION_DRIVER } from '../errors'
-import type { HttpContext } from '../http/context'
-import type { CookieJar, CookieOptions } from '../http/cookies'
 import type { Logger } from '../logger'
 import { sessionDrivers } from './drivers'
 import { Session } from './session'
-import type { CookieCarrier, SessionConfig, SessionStore } from './types'
+import type { CookieAttributes, CookieCarrier, CookieJarLike, SessionConfig, SessionStore } from './types'
 
 export interface SessionManagerOptions {
   root: string
@@ -19,6 +17,8 @@ export interface SessionManagerOptions {
   logger: Logger
   /** Keys that belong to the id rather than to the user, dropped by regenerate() (the CSRF secret). */
   idBoundKeys?: readonly string[]
+  /** A key written on one request and removed on the next (flash messages), that stores may keep apart. */
+  shortLivedKey?: string
 }
 
 export class SessionManager {
@@ -33,7 +33,7 @@ export class SessionManager {
   readonly touchInterval: number
   readonly idBoundKeys: readonly string[]
   /** The cookies' attributes: [over plain HTTP, over HTTPS] (they differ only with secure: 'auto'). */
-  readonly #cookieOptions: readonly [CookieOptions, CookieOptions]
+  readonly #cookieOptions: readonly [CookieAttributes, CookieAttributes]
 
   constructor (config: SessionConfig, options: SessionManagerOptions) {
     const factory = sessionDrivers.get(config.driver)
@@ -46,11 +46,12 @@ export class SessionManager {
     const { encrypter } = options
     this.store = factory(config, {
       root: options.root,
+      shortLivedKey: options.shortLivedKey ?? null,
       encrypt: (plaintext, purpose) => encrypter.encrypt(plaintext, purpose),
       decrypt: (token, purpose) => encrypter.decrypt(token, purpose)?.value ?? null,
       log: options.logger,
     })
-    const attributes = (secure: boolean): CookieOptions => ({
+    const attributes = (secure: boolean): CookieAttributes => ({
       httpOnly: config.httpOnly,
       sameSite: config.sameSite,
       secure,
@@ -66,16 +67,17 @@ export class SessionManager {
     }
   }
 
-  /** The session of one request. */
-  create (http: HttpContext): Session {
-    return new Session(this, this.carrier(http.cookies, http.ctx.secure))
+  /** The session of one request, reading and setting its cookies through `cookies` (see carrier()). */
+  create (cookies: CookieCarrier): Session {
+    return new Session(this, cookies)
   }
 
   /**
-   * The request's cookies, set with the session cookie's attributes (for cookies that go with
-   * it); `https`: whether the request came over HTTPS, which makes them Secure with secure: 'auto'.
+   * A request's cookies, set with the session cookie's attributes (for the session and the
+   * cookies that go with it); `https`: whether the request came over HTTPS, which makes them
+   * Secure with secure: 'auto'.
    */
-  carrier (jar: CookieJar, https: boolean): CookieCarrier {
+  carrier (jar: CookieJarLike, https: boolean): CookieCarrier {
     return new SessionCookies(jar, this.#cookieOptions[https ? 1 : 0])
   }
 
@@ -86,10 +88,10 @@ export class SessionManager {
 
 /** The request's cookies, as stores see them: set with the session's attributes. */
 class SessionCookies implements CookieCarrier {
-  readonly #jar: CookieJar
-  readonly #options: CookieOptions
+  readonly #jar: CookieJarLike
+  readonly #options: CookieAttributes
 
-  constructor (jar: CookieJar, options: CookieOptions) {
+  constructor (jar: CookieJarLike, options: CookieAttributes) {
     this.#jar = jar
     this.#options = options
   }

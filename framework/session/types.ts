@@ -5,11 +5,23 @@
 
 export type SessionData = Record<string, unknown>
 
-/**
- * Where flash messages wait in the session for the next request. Stores may keep it apart, as
- * the cookie store does: it is written on one request and removed on the next.
- */
-export const FLASH_KEY = '__flash__'
+/** The attributes the session sets its cookies with. */
+export interface CookieAttributes {
+  /** Lifetime in seconds; none for a browser-session cookie. */
+  maxAge?: number
+  httpOnly: boolean
+  secure: boolean
+  sameSite: 'lax' | 'strict' | 'none' | boolean
+  path: string
+  domain: string | null
+}
+
+/** A request's cookies, as the request layer keeps them (its CookieJar). */
+export interface CookieJarLike {
+  get (name: string): string | undefined
+  set (name: string, value: string, attributes: CookieAttributes): void
+  clear (name: string, attributes: CookieAttributes): void
+}
 
 /** Reads and writes cookies on behalf of a store; the session decides their attributes. */
 export interface CookieCarrier {
@@ -54,6 +66,11 @@ export type SessionDriverFactory = (config: SessionConfig, app: DriverContext) =
 /** What a driver may need from the app. */
 export interface DriverContext {
   root: string
+  /**
+   * A key written on one request and removed on the next (flash messages), or null: a store
+   * may keep it apart from the rest, as the cookie store does, so that neither rewrites the other.
+   */
+  shortLivedKey?: string | null
   encrypt (plaintext: string, purpose: string): string
   decrypt (token: string, purpose: string): string | null
   log: { warn (message: string): void, error (message: string): void }

@@ -7,13 +7,10 @@
  * built-in filters and links, and the app's View.global()/View.filter().
  */
 import path from 'node:path'
-import type { Readable } from 'node:stream'
 import nunjucks from 'nunjucks'
 import { E_VIEW_NOT_FOUND } from '../errors'
-import { Logger } from '../logger'
 import { json } from './filters'
 import { addLinkHelpers } from './link_helpers'
-import { PendingPage } from './pending_page'
 import { ViewLoader } from './view_loader'
 import { useViewRegistry } from './view_registry'
 import { YieldTag } from './yield_tag'
@@ -22,8 +19,6 @@ export interface ViewOptions {
   /** Keep compiled templates in memory (production) or re-read them on every render. */
   cache: boolean
   filters: Record<string, (...args: any[]) => unknown>
-  /** Where the error of a page that failed while streaming goes (see render()); a Logger of LOG_LEVEL by default. */
-  logger?: Logger
 }
 
 type Done = (error: Error | null, html?: string) => void
@@ -36,12 +31,10 @@ export class ViewRenderer {
   readonly env: nunjucks.Environment
   readonly #dir: string
   readonly #loader: ViewLoader
-  readonly #logger: Logger
 
   constructor (dir: string, options: ViewOptions) {
     this.#dir = dir
     this.#loader = new ViewLoader(dir, { cache: options.cache })
-    this.#logger = options.logger ?? new Logger()
     this.env = new nunjucks.Environment(this.#loader as unknown as nunjucks.ILoader, { autoescape: true, throwOnUndefined: false })
     for (const [name, filter] of Object.entries({ ...options.filters, json })) this.env.addFilter(name, filter)
     addLinkHelpers(this.env)
@@ -50,12 +43,11 @@ export class ViewRenderer {
   }
 
   /**
-   * Renders a view. A page that waits on nothing renders in one go and is returned as a
-   * string. One that waits ({% yield %} on a promise, an async filter) is returned as an HTTP
-   * response body that sends the page once complete (a plain 500 if it fails), so that a
-   * caller that cannot wait still works; renderAsync() gives it as a string, errors included.
+   * Renders a view. A page that waits on nothing renders in one go, in this tick, and comes
+   * back as a string: no promise is made for it. One that waits ({% yield %} on a promise, an
+   * async filter) comes back as a promise of the page, rejected with what failed.
    */
-  render (name: string, context: Record<string, unknown>): string | Readable {
+  render (name: string, context: Record<string, unknown>): string | Promise<string> {
     let outcome: Outcome | null = null
     let later: Done | null = null
     this.#run(name, context, (error, html) => {
@@ -68,14 +60,16 @@ export class ViewRenderer {
       if (finished.error) throw finished.error
       return finished.html ?? ''
     }
-    const page = new PendingPage((error) => this.#logger.error(`view ${name} failed: ${error.stack ?? error}`))
-    later = (error, html) => error ? page.fail(error) : page.finish(html ?? '')
-    return page
+    return new Promise((resolve, reject) => { later = (error, html) => error ? reject(error) : resolve(html ?? '') })
   }
 
   /** Renders a view to a string, waiting for what it yields. */
   renderAsync (name: string, context: Record<string, unknown>): Promise<string> {
-    return new Promise((resolve, reject) => this.#run(name, context, (error, html) => error ? reject(error) : resolve(html ?? '')))
+    try {
+      return Promise.resolve(this.render(name, context))
+    } catch (error) {
+      return Promise.reject(error)
+    }
   }
 
   #run (name: string, context: Record<string, unknown>, done: Done): void {

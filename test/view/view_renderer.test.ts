@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Readable } from 'node:stream'
 import { ViewRenderer } from '../../framework/view/view_renderer'
 
 describe('View | renderer', () => {
@@ -20,12 +19,11 @@ describe('View | renderer', () => {
     expect(views.render('waits', { who: 'plain ann' })).toBe('Hello plain ann')
   })
 
-  it('renders a page that waits as a stream that sends it once complete', async () => {
+  it('renders a page that waits as a promise of the page, rejected with what failed', async () => {
     const page = views.render('waits', { who: Promise.resolve('bob') })
-    expect(page).toBeInstanceOf(Readable)
-    let text = ''
-    for await (const chunk of page as Readable) text += chunk
-    expect(text).toBe('Hello bob')
+    expect(page).toBeInstanceOf(Promise)
+    expect(await page).toBe('Hello bob')
+    await expect(views.render('waits', { who: Promise.reject(new Error('no user')) })).rejects.toThrow('no user')
   })
 
   it('renderAsync() waits for what a page yields, and rejects with what fails', async () => {

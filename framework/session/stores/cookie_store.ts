@@ -3,13 +3,14 @@
  * the app key and bound to the session id, with their expiry inside, so an old cookie cannot be
  * replayed past its age. Concurrent requests: the last response wins.
  *
- * Flash messages have a cookie of their own (`<cookie>-flash`, beside `<cookie>-data`): they
- * are written on one request and gone on the next, and that way neither costs re-encrypting
- * the rest of the session; taking a flash out is just clearing its cookie.
+ * The short-lived key (DriverContext.shortLivedKey: flash messages) has a cookie of its own
+ * (`<cookie>-flash`, beside `<cookie>-data`): it is written on one request and gone on the next,
+ * and that way neither costs re-encrypting the rest of the session; taking it out is just
+ * clearing its cookie.
  */
 import { E_SESSION_TOO_LARGE } from '../../errors'
 import { BoundedCache } from '../../support/bounded_cache'
-import { FLASH_KEY, type CookieCarrier, type DriverContext, type SessionCommit, type SessionConfig, type SessionData, type SessionStore } from '../types'
+import { type CookieCarrier, type DriverContext, type SessionCommit, type SessionConfig, type SessionData, type SessionStore } from '../types'
 
 /** Browsers keep at most 4096 bytes of a cookie's name and value. */
 export const COOKIE_LIMIT = 4096
@@ -42,34 +43,41 @@ export class CookieStore implements SessionStore {
   readonly #payloads = new BoundedCache<string, CachedPayload>(5_000)
   readonly #data: Part
   readonly #flash: Part
+  /** The key kept in the second cookie, or null to keep everything in one. */
+  readonly #apart: string | null
   readonly #ageMs: number
   readonly #app: DriverContext
 
   constructor (config: SessionConfig, app: DriverContext) {
     this.#data = { cookie: `${config.cookie}-data`, purpose: 'session' }
     this.#flash = { cookie: `${config.cookie}-flash`, purpose: 'session-flash' }
+    this.#apart = app.shortLivedKey ?? null
     this.#ageMs = config.age * 60_000
     this.#app = app
   }
 
   read (id: string, cookies: CookieCarrier): SessionData | null {
     const data = this.#open(this.#data, id, cookies) as SessionData | undefined
-    const flash = this.#open(this.#flash, id, cookies)
+    const apart = this.#apart
+    const flash = apart === null ? undefined : this.#open(this.#flash, id, cookies)
     if (data === undefined && flash === undefined) return null
     // Shared with other requests of the cache: never changed here, only copied.
-    return flash === undefined ? data! : { ...data, [FLASH_KEY]: flash }
+    return flash === undefined ? data! : { ...data, [apart!]: flash }
   }
 
   write (id: string, commit: SessionCommit, cookies: CookieCarrier): void {
-    const flashChanged = commit.changes === null || commit.changes.has(FLASH_KEY)
-    const restChanged = commit.changes === null || commit.changes.size > (commit.changes.has(FLASH_KEY) ? 1 : 0)
+    const apart = this.#apart
+    const { changes } = commit
+    const apartChanged = apart !== null && (changes === null || changes.has(apart))
+    const restChanged = changes === null || changes.size > (apartChanged ? 1 : 0)
     if (restChanged) this.#sendData(id, commit.values, cookies)
-    if (flashChanged) this.#sendFlash(id, commit.values[FLASH_KEY], cookies)
+    if (apartChanged) this.#sendFlash(id, commit.values[apart], cookies)
   }
 
   touch (id: string, values: SessionData, cookies: CookieCarrier): void {
     this.#sendData(id, values, cookies)
-    if (values[FLASH_KEY] !== undefined) this.#sendFlash(id, values[FLASH_KEY], cookies)
+    const apart = this.#apart
+    if (apart !== null && values[apart] !== undefined) this.#sendFlash(id, values[apart], cookies)
   }
 
   destroy (_id: string, cookies: CookieCarrier): void {
@@ -79,8 +87,9 @@ export class CookieStore implements SessionStore {
 
   #sendData (id: string, values: SessionData, cookies: CookieCarrier): void {
     // A copy without the flash only when there is one: copying every session on every write showed in profiles.
-    if (!Object.hasOwn(values, FLASH_KEY)) return this.#seal(this.#data, id, values, cookies)
-    const { [FLASH_KEY]: _flash, ...rest } = values
+    const apart = this.#apart
+    if (apart === null || !Object.hasOwn(values, apart)) return this.#seal(this.#data, id, values, cookies)
+    const { [apart]: _flash, ...rest } = values
     this.#seal(this.#data, id, rest, cookies)
   }
 

@@ -1,20 +1,20 @@
 /**
- * Turns a route's handler into a step the runner can call: a function as is, or a
- * 'Controller.method' string resolved from app/Http/Controllers at boot, so a typo fails
- * before the first request instead of during it.
+ * Turns a route's handler into a step the runner can call: a function as is, a view to
+ * render, or a 'Controller.method' string resolved from app/Http/Controllers at boot, so a
+ * typo fails before the first request instead of during it.
  */
 import path from 'node:path'
 import { E_CONTROLLER_METHOD_NOT_FOUND, E_CONTROLLER_NOT_FOUND, E_INVALID_HANDLER } from '../errors'
-import type { HttpContext } from '../http/context'
 import { isAsyncGeneratorFunction, makeCaller } from '../middleware/callable'
-import type { Step } from '../middleware/runner'
+import type { RouteHandler } from '../routing/types'
 import { defaultExport, findModule, loadModule } from '../support/module_loader'
-import type { RouteHandler } from './types'
+import type { HttpContext } from './context'
+import type { HttpStep } from './middleware/step'
 
 export interface ResolvedHandler {
-  /** 'UserController.show', or the function's name. */
+  /** 'UserController.show', 'view welcome', or the function's name. */
   label: string
-  step: Step
+  step: HttpStep
 }
 
 type Caller = (self: unknown, args: unknown[]) => unknown
@@ -44,13 +44,21 @@ export function resolveHandler (handler: RouteHandler, route: string, controller
   if (typeof handler === 'function') {
     if (isAsyncGeneratorFunction(handler)) throw E_INVALID_HANDLER(route, 'has an async generator function as handler: use function * or async function')
     const call = makeCaller(handler)
-    return { label: handler.name || 'Closure', step: (http) => respond(http, call(undefined, [http.request, http.response])) }
+    return { label: handler.name || 'Closure', step: (ctx) => respond(ctx, call(undefined, [ctx.request, ctx.response])) }
+  }
+  if (isViewHandler(handler)) {
+    const { view, data } = handler
+    return { label: `view ${view}`, step: (ctx) => ctx.response.sendView(view, data) }
   }
   if (typeof handler !== 'string') throw E_INVALID_HANDLER(route, `has a handler of type ${typeof handler}: give a function or a 'Controller.method' string`)
   return { label: handler, step: controllerStep(handler, route, controllers, root) }
 }
 
-function controllerStep (handler: string, route: string, controllers: ControllerLoader, root: string): Step {
+function isViewHandler (handler: unknown): handler is { view: string, data: Record<string, unknown> } {
+  return typeof handler === 'object' && handler !== null && typeof (handler as { view?: unknown }).view === 'string'
+}
+
+function controllerStep (handler: string, route: string, controllers: ControllerLoader, root: string): HttpStep {
   const dot = handler.lastIndexOf('.')
   const name = handler.slice(0, dot)
   const method = handler.slice(dot + 1)
@@ -69,13 +77,13 @@ function controllerStep (handler: string, route: string, controllers: Controller
     const Controller = exported as new () => unknown
     const call = checkedCaller(fn, handler, route)
     // A new instance per request: controller state is never shared between requests.
-    return (http) => respond(http, call(new Controller(), [http.request, http.response]))
+    return (ctx) => respond(ctx, call(new Controller(), [ctx.request, ctx.response]))
   }
   if (exported !== null && typeof exported === 'object') {
     const fn: unknown = (exported as Record<string, unknown>)[method]
     if (typeof fn !== 'function') throw E_CONTROLLER_METHOD_NOT_FOUND(handler, file, route)
     const call = checkedCaller(fn, handler, route)
-    return (http) => respond(http, call(exported, [http.request, http.response]))
+    return (ctx) => respond(ctx, call(exported, [ctx.request, ctx.response]))
   }
   throw E_INVALID_HANDLER(route, `names '${handler}', but ${file} exports no controller class: add \`export default class ${path.basename(name)} { ... }\``)
 }
@@ -86,15 +94,15 @@ function checkedCaller (fn: unknown, handler: string, route: string): Caller {
 }
 
 /** A handler's return value becomes the body when it sent nothing itself. */
-function respond (http: HttpContext, result: unknown): unknown {
+function respond (ctx: HttpContext, result: unknown): unknown {
   if (result === undefined) return undefined
   if (result !== null && typeof (result as Promise<unknown>).then === 'function') {
-    return (result as Promise<unknown>).then((value) => { sendReturned(http, value) })
+    return (result as Promise<unknown>).then((value) => { sendReturned(ctx, value) })
   }
-  sendReturned(http, result)
+  sendReturned(ctx, result)
   return undefined
 }
 
-function sendReturned (http: HttpContext, value: unknown): void {
-  if (value !== undefined && http.ctx.body == null && !http.ctx.headerSent) http.response.send(value)
+function sendReturned (ctx: HttpContext, value: unknown): void {
+  if (value !== undefined && ctx.koa.body == null && !ctx.koa.headerSent) ctx.response.send(value)
 }
