@@ -247,10 +247,10 @@ function requestsFor (unit: Unit, connection: Connection, baseUrl: string, perSe
           setupRequest: withCookies,
           onResponse: received('S4', (status, body) => {
             if (status !== 200) return
-            if (body.includes('secret')) mismatch('S4', 'the page shows the password')
+            if (body.includes('secret')) return mismatch('S4', 'the page shows the password')
             // A shared session's flash may have been shown to another connection first.
-            else if (!connection.own) return
-            else if (!body.includes(EMAIL_ERROR)) mismatch('S4', 'the page lacks the flashed error')
+            if (!connection.own) return
+            if (!body.includes(EMAIL_ERROR)) mismatch('S4', 'the page lacks the flashed error')
             else if (!body.includes('value="bad"')) mismatch('S4', 'the page lacks the old email')
           }),
         },

@@ -50,7 +50,7 @@ export const E_ROUTE_NOT_FOUND = (method: string, path: string) =>
 export const E_METHOD_NOT_ALLOWED = (method: string, path: string, allowed: string[]) =>
   Object.assign(
     new AdonisLiteError(`${method} is not allowed on ${path}; use ${allowed.join(', ')}`, { code: 'E_METHOD_NOT_ALLOWED', status: 405 }),
-    { headers: { Allow: allowed.join(', ') } },
+    { headers: { Allow: allowed.join(', ') } }
   )
 
 export const E_HOST_NOT_ALLOWED = (host: string) =>
@@ -64,7 +64,7 @@ export const E_UPLOADS_BUSY = () =>
   Object.assign(
     new AdonisLiteError('The server is receiving too many uploads at once: try again in a moment',
       { code: 'E_UPLOADS_BUSY', status: 503, expose: true }),
-    { headers: { 'Retry-After': '5' } },
+    { headers: { 'Retry-After': '5' } }
   )
 
 export const E_MALFORMED_BODY = (type: string, reason: string) =>
@@ -100,8 +100,16 @@ export const E_FLASH_NOT_ENABLED = (method: string) =>
     { code: 'E_FLASH_NOT_ENABLED' })
 
 export const E_SESSION_STORE_UNAVAILABLE = (driver: string, reason: string) =>
-  new AdonisLiteError(`The session store is unavailable, please try again shortly`,
+  new AdonisLiteError('The session store is unavailable, please try again shortly',
     { code: 'E_SESSION_STORE_UNAVAILABLE', status: 503, expose: true, cause: new Error(`${driver} session store: ${reason}`) })
+
+export const E_SESSION_DIRECTORY = (dir: string, reason: string) =>
+  new AdonisLiteError(`Cannot create the session folder ${dir} (${reason}): create it with write access for this process, ` +
+    'or set file.directory in config/session.js', { code: 'E_SESSION_DIRECTORY' })
+
+/** A store asked to touch the file system for an id it never issued: a guard, never reached by a request. */
+export const E_MALFORMED_SESSION_ID = () =>
+  new AdonisLiteError('A session id that is not well-formed never reaches the file system', { code: 'E_MALFORMED_SESSION_ID' })
 
 export const E_SESSION_TOO_LARGE = (bytes: number) =>
   new AdonisLiteError(

@@ -16,6 +16,7 @@ import { DEFAULT_BODY_PARSER, type BodyParserConfig } from './http/body_parser'
 import { CookieCodec } from './http/cookie_codec'
 import { DevHosts } from './http/dev_hosts'
 import { PublicFiles, STATIC_DEFAULTS, type StaticOptions } from './http/public_files'
+import { toBytes } from './http/uploads'
 import { Logger } from './logger'
 import { BUILT_IN_MIDDLEWARE } from './http/middleware/built_ins'
 import { loadKernel } from './middleware/kernel'
@@ -154,6 +155,8 @@ function devHosts (config: Config): DevHosts {
 
 function bodyParserConfig (config: Config, root: string): BodyParserConfig {
   const given = { ...DEFAULT_BODY_PARSER, ...config.get<Partial<BodyParserConfig>>('bodyParser', {}) }
-  if (typeof given.uploadsDir !== 'string' || given.uploadsDir === '') throw E_INVALID_CONFIG('config/bodyParser', 'uploadsDir', 'must be a folder')
+  if (typeof given.uploadsDir !== 'string' || given.uploadsDir === '') throw E_INVALID_CONFIG('config/bodyParser.js', 'uploadsDir', 'must be a folder')
+  // Sizes are read at boot, so a mistake stops the app rather than its first upload.
+  for (const key of ['jsonLimit', 'formLimit', 'fileLimit', 'uploadsLimit'] as const) toBytes(given[key], key)
   return { ...given, uploadsDir: path.resolve(root, given.uploadsDir) }
 }

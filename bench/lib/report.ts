@@ -31,8 +31,10 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[], 
   lines.push('')
 
   if (measuredKinds.length > 0) lines.push('## Requests per second and p99 latency', '')
-  if (measuredKinds.length > 0) lines.push(table(['stack', ...measuredKinds.map((kind) => `${kind} ${KIND_INFO[kind].title}`)],
-    stacks.map((stack) => [stack.name, ...measuredKinds.map((kind) => cell(figures.get(stack.name)?.get(kind)) ?? failedCell(stack, rounds, kind))])))
+  if (measuredKinds.length > 0) {
+    lines.push(table(['stack', ...measuredKinds.map((kind) => `${kind} ${KIND_INFO[kind].title}`)],
+      stacks.map((stack) => [stack.name, ...measuredKinds.map((kind) => cell(figures.get(stack.name)?.get(kind)) ?? failedCell(stack, rounds, kind))])))
+  }
   if (measuredKinds.length > 0) lines.push('', ...scenarioNotes(measuredKinds), '')
   if (charts.peers) lines.push(`![Requests per second of every stack in every scenario](${charts.peers})`, '')
 
@@ -114,7 +116,7 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[], 
   }
 
   lines.push('## CPU', '')
-  lines.push(`Server CPU time per request in microseconds, then the CPU the server, Redis (for the redis stacks), the load generator and every other process of the machine used during the run, ` +
+  lines.push('Server CPU time per request in microseconds, then the CPU the server, Redis (for the redis stacks), the load generator and every other process of the machine used during the run, ' +
     `as a share of one core (the machine has ${meta.cores}). A load generator near 100% means that figure is limited by the load generator, not by the server; ` +
     'other processes well above 0% mean the figure was taken on a busy machine and is less trustworthy.', '')
   const units = [...new Set(measuredKinds.map(unitOf))]

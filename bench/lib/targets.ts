@@ -140,4 +140,3 @@ export function evaluateScalingTargets (figures: ScalingFigure[], runs: ScalingR
   }
   return targets
 }
-

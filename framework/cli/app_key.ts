@@ -21,5 +21,5 @@ export function readAppKey (envFile: string): string | null {
   if (!fs.existsSync(envFile)) return null
   const match = /^APP_KEY=(.*)$/m.exec(fs.readFileSync(envFile, 'utf8'))
   const value = match?.[1]?.trim().replace(/^(['"])(.*)\1$/, '$2')
-  return value ? value : null
+  return value || null
 }

@@ -16,5 +16,5 @@ export function serve (buildDir: string, argv: string[] = process.argv.slice(2))
   loadEnvFile(process.cwd())
   process.chdir(buildDir)
   process.env.NODE_ENV ??= 'production'
-  void runCommand('serve', serveCommand, argv).then((code) => { if (code !== undefined) process.exitCode = code })
+  runCommand('serve', serveCommand, argv).then((code) => { if (code !== undefined) process.exitCode = code })
 }

@@ -34,7 +34,7 @@ export function runPrimary (count: number): Promise<number> {
     const primary = new Primary(count, resolve)
     process.once('SIGINT', () => primary.finish(0))
     process.once('SIGTERM', () => primary.finish(0))
-    process.on('SIGHUP', () => void primary.restart())
+    process.on('SIGHUP', () => { primary.restart() })
     primary.startAll()
   })
 }
@@ -88,7 +88,7 @@ class Primary {
     for (const settle of this.#probation.values()) settle(false)
     const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined)
     say(`stopping ${workers.length} workers`)
-    void Promise.all(workers.map((worker) => this.#retire(worker))).then(() => this.resolve(code))
+    Promise.all(workers.map((worker) => this.#retire(worker))).then(() => this.resolve(code))
   }
 
   #start (): Worker {
@@ -186,7 +186,7 @@ export async function runWorker (root: string, port: number | undefined): Promis
   const stop = () => {
     if (stopping) return
     stopping = true
-    void stopServing(app, drain, drainMs, `worker ${process.pid}`).finally(() => process.exit(0))
+    stopServing(app, drain, drainMs, `worker ${process.pid}`).finally(() => process.exit(0))
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)

@@ -64,7 +64,7 @@ export class HttpContext {
     const reader = new MultipartReader(this.koa.req, this.app.bodyParser, this.app.uploads)
     this.#multipart = reader
     // Files the handler did not move are removed once the response is out, and their bytes given back.
-    this.koa.res.once('close', () => { void reader.release(this.files) })
+    this.koa.res.once('close', () => { reader.release(this.files) })
     this.body = await reader.fields()
   }
 

@@ -186,7 +186,10 @@ export class MultipartReader {
       return
     }
     part.stream.on('error', noop)
-    if (this.#dropping) return void part.stream.resume()
+    if (this.#dropping) {
+      part.stream.resume()
+      return
+    }
     if (this.#receiving) return this.#write(part)
     if (this.#fieldsBeforeFiles === -1) this.#fieldsBeforeFiles = this.#pairs.length
     this.#waiting.push(part)

@@ -82,4 +82,3 @@ function statusOf (error: unknown): number {
   const status = (error as { status?: unknown })?.status
   return typeof status === 'number' ? status : 500
 }
-

@@ -15,7 +15,7 @@ export class UploadedFile {
     readonly type: string,
     readonly size: number,
     /** Where it is until the response is sent. */
-    public tmpPath: string,
+    public tmpPath: string
   ) {}
 
   /** Moves it into directory (created if needed) under name (by default the client's name, made safe); resolves with the new path. */

@@ -4,6 +4,7 @@
  */
 import os from 'node:os'
 import path from 'node:path'
+import { E_INVALID_CONFIG } from '../errors'
 
 /** The default uploadsDir. */
 export const UPLOADS_DIR = path.join(os.tmpdir(), 'adonis-lite-uploads')
@@ -29,11 +30,11 @@ export class UploadBudget {
   }
 }
 
-/** '10mb' -> 10485760; numbers are bytes. */
-export function toBytes (limit: string | number): number {
-  if (typeof limit === 'number') return limit
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(limit)
-  if (!match) throw new TypeError(`config/bodyParser: '${limit}' is not a size (write 512kb, 10mb or a number of bytes)`)
+/** '10mb' -> 10485760; numbers are bytes. `key` names the setting in the error for a size it cannot read. */
+export function toBytes (limit: string | number, key = 'a size'): number {
+  if (typeof limit === 'number' && limit >= 0) return limit
+  const match = typeof limit === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(limit) : null
+  if (!match) throw E_INVALID_CONFIG('config/bodyParser.js', key, `is ${JSON.stringify(limit)}, not a size: write 512kb, 10mb or a number of bytes`)
   const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b']
   return Math.floor(Number(match[1]) * unit)
 }

@@ -47,4 +47,3 @@ export function toVerbs (verbs: string[]): Verb[] {
     return upper as Verb
   })
 }
-

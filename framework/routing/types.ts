@@ -6,7 +6,7 @@
  */
 
 /** A handler function, of whatever signature the request layer calls it with. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type AnyHandlerFunction = (...args: any[]) => unknown
 
 /** A route that only renders a view: Route.on('/').render('welcome'). */

@@ -274,7 +274,7 @@ export class Session {
     } catch (error) {
       return Promise.reject(error)
     }
-    if (cookie) this.#manager.log.debug(`ignored a session cookie that is not signed with the app key`)
+    if (cookie) this.#manager.log.debug('ignored a session cookie that is not signed with the app key')
     this.#values = {}
     return LOADED
   }
@@ -303,7 +303,6 @@ export class Session {
     this.#sentAt = Date.now()
     this.#cookies.set(config.cookie, signer.sign(`${this.#id}.${Math.floor(this.#sentAt / 1000).toString(36)}`, 'session-id'))
   }
-
 }
 
 /** 'id.sentAt' -> [id, sentAt in ms]; 0 when the time is missing or unreadable (the cookie is then sent again). */

@@ -11,7 +11,7 @@ import { TYPE_CHECKS } from './is_types'
 const BUILT_IN = { ...TYPE_CHECKS, ...FORMAT_CHECKS, ...NUMBER_CHECKS, ...DATE_CHECKS }
 
 /** A check an app adds: any arguments, true or false. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type IsCheck = (...args: any[]) => boolean
 
 /** The checks of Validator.is: the built-in ones, typed, and those added with extend. */
@@ -38,5 +38,5 @@ function extend (name: unknown, check: unknown): void {
 /** Validator.is; its built-in checks cannot be overwritten. */
 export const is = Object.defineProperty(
   Object.defineProperties({}, Object.fromEntries(Object.entries(BUILT_IN).map(([name, check]) => [name, { value: check, enumerable: true }]))),
-  'extend', { value: extend },
+  'extend', { value: extend }
 ) as unknown as IsChecks

@@ -60,7 +60,7 @@ function compileField (field: string, source: FieldRules): CompiledField {
   // 'items.*.name' would read a field literally named '*' and pass or fail every time, silently.
   if (field.split('.').includes('*')) {
     throw E_INVALID_VALIDATION_RULE(field, describeValue(source),
-      `cannot be checked: field names with '*' are not supported. Give the list a yup schema instead: ` +
+      'cannot be checked: field names with \'*\' are not supported. Give the list a yup schema instead: ' +
       `{ ${field.slice(0, field.indexOf('*')).replace(/\.$/, '') || 'items'}: yup.array(...) }`)
   }
   if (isSchema(source)) return { field, label, source, rules: [], schema: source as Schema }

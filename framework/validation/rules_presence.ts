@@ -11,7 +11,7 @@ import { noArgs, otherField, otherGiven, simple, someFields, textOf, type RuleDe
 function requiredWhen (
   checkArgs: RuleDefinition['checkArgs'],
   applies: (data: unknown, args: readonly string[]) => boolean,
-  reason: (args: readonly string[]) => string,
+  reason: (args: readonly string[]) => string
 ): RuleDefinition {
   return {
     implicit: true,

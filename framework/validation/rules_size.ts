@@ -43,7 +43,7 @@ function sized (
   checkArgs: RuleDefinition['checkArgs'],
   measure: (value: unknown, numeric: boolean) => Measured,
   allows: (size: number, limits: readonly number[]) => boolean,
-  phrase: (kind: SizeKind, args: readonly string[]) => string,
+  phrase: (kind: SizeKind, args: readonly string[]) => string
 ): RuleDefinition {
   return {
     checkArgs,

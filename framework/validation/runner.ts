@@ -36,7 +36,7 @@ function resultOf (failures: ValidationMessage[] | undefined): ValidationResult 
 /** Runs rule-string fields in order, appending failures; allocates nothing when all pass. */
 function checkFields (
   fields: readonly CompiledField[], data: unknown, messages: Messages | undefined, all: boolean,
-  failures?: ValidationMessage[],
+  failures?: ValidationMessage[]
 ): ValidationMessage[] | undefined {
   for (const field of fields) {
     const value = getPath(data, field.field)

@@ -36,7 +36,7 @@ function extend (name: unknown, filter: unknown): void {
 /** Validator.sanitizor; its built-in filters cannot be overwritten. */
 export const sanitizor = Object.defineProperty(
   Object.defineProperties({}, Object.fromEntries(Object.entries(BUILT_IN).map(([name, filter]) => [name, { value: filter, enumerable: true }]))),
-  'extend', { value: extend },
+  'extend', { value: extend }
 ) as unknown as Sanitizor
 
 /** 'normalize_email' -> 'normalizeEmail'; camelCase names stay as they are. */

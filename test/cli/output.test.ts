@@ -5,6 +5,7 @@ import { table } from '../../framework/cli/table'
 import { BIN, cli, cliEnv, FRAMEWORK_ROOT, run } from './cli_helpers'
 
 const ESC = '\u001b['
+// eslint-disable-next-line no-control-regex -- the colour codes are what is stripped
 const strip = (text: string) => text.replace(/\u001b\[\d+m/g, '')
 const terminal = { isTTY: true } as NodeJS.WriteStream
 const pipe = { isTTY: false } as NodeJS.WriteStream

@@ -99,7 +99,6 @@ describe('Flash | methods', () => {
     expect(page.cookies).toEqual([])
     expect((await readFlash(client)).data).toEqual({})
   })
-
 })
 
 describe('Flash | isolation between concurrent requests', () => {

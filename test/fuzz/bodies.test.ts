@@ -47,7 +47,7 @@ const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 30 }) },
   { weight: 2, arbitrary: fc.constantFrom(...MARKERS) },
   { weight: 1, arbitrary: fc.constantFrom(...HUGE_NUMBERS) },
-  { weight: 1, arbitrary: fc.integer({ min: 500, max: 5000 }).map((length) => 'x'.repeat(length)) },
+  { weight: 1, arbitrary: fc.integer({ min: 500, max: 5000 }).map((length) => 'x'.repeat(length)) }
 )
 
 // --- JSON ---------------------------------------------------------------------------------
@@ -55,12 +55,12 @@ const text = fc.oneof(
 const jsonKey = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...DANGEROUS_KEYS).map((key) => JSON.stringify(key)) },
   { weight: 1, arbitrary: fc.constant('"\\u005f_proto__"') },
-  { weight: 4, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }).map((key) => JSON.stringify(key)) },
+  { weight: 4, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }).map((key) => JSON.stringify(key)) }
 )
 const jsonNumber = fc.oneof(
   fc.constantFrom(...HUGE_NUMBERS.filter((number) => !number.startsWith('0.000') || true)),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((number) => JSON.stringify(number)),
-  fc.integer().map(String),
+  fc.integer().map(String)
 )
 const { node: jsonNode } = fc.letrec<{ node: string, leaf: string, object: string, array: string }>((tie) => ({
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('object'), tie('array')),
@@ -81,13 +81,13 @@ const brokenJson = fc.oneof(
   }),
   jsonObject.map((json) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes(json)])),
   fc.oneof(jsonNumber, text.map((value) => JSON.stringify(value)), fc.constantFrom('null', 'true', '', ' ')).map(bytes),
-  jsonObject.map((json) => bytes(`${json}}garbage`)),
+  jsonObject.map((json) => bytes(`${json}}garbage`))
 )
 const jsonBody = fc.oneof(
   { weight: 6, arbitrary: jsonObject.map((json) => ({ body: bytes(json), json })) },
   { weight: 1, arbitrary: fc.array(jsonNode, { maxLength: 4 }).map((items) => `[${items.join(',')}]`).map((json) => ({ body: bytes(json), json })) },
   { weight: 1, arbitrary: deepJson.map((json) => ({ body: bytes(json), json })) },
-  { weight: 3, arbitrary: brokenJson.map((body) => ({ body, json: null })) },
+  { weight: 3, arbitrary: brokenJson.map((body) => ({ body, json: null })) }
 )
 
 // --- Forms --------------------------------------------------------------------------------
@@ -95,11 +95,11 @@ const jsonBody = fc.oneof(
 const formSegment = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...DANGEROUS_KEYS, '0', '1', '99', '100', '101') },
   { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom(...'abcdefghij_-.'), minLength: 1, maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) }
 )
 const formKey = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(formSegment, fc.array(fc.oneof(formSegment, fc.constant('')), { maxLength: 8 })).map(([base, nested]) => base + nested.map((segment) => `[${segment}]`).join('')) },
-  { weight: 1, arbitrary: fc.constantFrom('a[b', 'a]b', 'a[[b]]', 'a[b]c', 'a.b.c', '[a]', '[]', '[__proto__]', 'a[b][c][d][e][f][g][h]', '__proto__[polluted]', 'constructor[prototype][polluted]', 'a[__proto__][polluted]') },
+  { weight: 1, arbitrary: fc.constantFrom('a[b', 'a]b', 'a[[b]]', 'a[b]c', 'a.b.c', '[a]', '[]', '[__proto__]', 'a[b][c][d][e][f][g][h]', '__proto__[polluted]', 'constructor[prototype][polluted]', 'a[__proto__][polluted]') }
 )
 /** How one key or value is written: percent-encoded, raw (non-ASCII bytes as they are), or with broken escapes. */
 const formEncoded = (value: string) => fc.constantFrom('encoded', 'plus', 'raw', 'broken').map((style): Buffer => {
@@ -123,7 +123,7 @@ const multipartPart = fc.oneof(
     weight: 1,
     arbitrary: fc.tuple(fc.constantFrom('avatar', 'files[]', 'doc[a][b]', '__proto__', '_csrf'), fc.constantFrom(...FILE_NAMES), fc.uint8Array({ maxLength: 300 }), fc.constantFrom('application/octet-stream', 'image/png', 'text/html', ''))
       .map(([name, filename, content, type]) => ({ name, value: Buffer.from(content), filename: filename as string | null, type: type as string | null })),
-  },
+  }
 )
 /** A multipart body and its boundary; now and then cut short, unterminated, or under another boundary than the header's. */
 const multipartBody = fc.tuple(fc.constantFrom('B0undary', '----WebKitFormBoundary7MA4YWxkTrZu0gW', 'x'.repeat(70)), fc.array(multipartPart, { maxLength: 6 }), fc.constantFrom('whole', 'whole', 'whole', 'cut', 'unterminated', 'other-boundary'), fc.nat())
@@ -156,7 +156,7 @@ const bodyCase: fc.Arbitrary<BodyCase> = fc.record({
     { weight: 5, arbitrary: formBody.chain((body) => fc.constantFrom(...FORM_TYPES).map((contentType) => ({ body, json: null as string | null, contentType: contentType as string | null, form: true, parsed: true }))) },
     { weight: 5, arbitrary: jsonBody.chain(({ body, json }) => fc.constantFrom(...JSON_TYPES).map((contentType) => ({ body, json, contentType: contentType as string | null, form: false, parsed: true }))) },
     { weight: 2, arbitrary: multipartBody.map(({ body, boundary }) => ({ body, json: null as string | null, contentType: `multipart/form-data; boundary=${boundary}` as string | null, form: true, parsed: true })) },
-    { weight: 1, arbitrary: fc.tuple(fc.uint8Array({ maxLength: 400 }), fc.constantFrom(...OTHER_TYPES, ...FORM_TYPES, ...JSON_TYPES)).map(([body, contentType]) => ({ body: Buffer.from(body), json: null, contentType, form: false, parsed: false })) },
+    { weight: 1, arbitrary: fc.tuple(fc.uint8Array({ maxLength: 400 }), fc.constantFrom(...OTHER_TYPES, ...FORM_TYPES, ...JSON_TYPES)).map(([body, contentType]) => ({ body: Buffer.from(body), json: null, contentType, form: false, parsed: false })) }
   ),
 }).map(({ payload, ...rest }): BodyCase & { [fc.toStringMethod]: () => string } => {
   let body = payload.body

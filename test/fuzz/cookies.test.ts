@@ -43,8 +43,9 @@ const bytes = (text: string, encoding: BufferEncoding = 'latin1') => Buffer.from
 const headerByte = fc.oneof(
   { weight: 5, arbitrary: fc.integer({ min: 0x20, max: 0x7e }) },
   { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xff }) },
-  { weight: 1, arbitrary: fc.constant(0x09) },
+  { weight: 1, arbitrary: fc.constant(0x09) }
 )
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
 const withoutControls = (text: string) => text.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
 const randomBytes = (maxLength: number) => fc.array(headerByte, { maxLength }).map((list) => Buffer.from(list))
 /** A byte no header may carry (but CR and LF, which would end it): Node's parser answers 400 itself. */
@@ -55,7 +56,7 @@ function cookieName (): fc.Arbitrary<Buffer> {
     { weight: 8, arbitrary: fc.constantFrom(SESSION_COOKIE, DATA_COOKIE).map((name) => bytes(name)) },
     { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '', ' adonis-session', 'ADONIS-SESSION', 'adonis-session ', 'adonis-session-data-data', '$Version').map((name) => bytes(name)) },
     { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...TOKEN_CHARS), minLength: 1, maxLength: 20 }).map((name) => bytes(name)) },
-    { weight: 1, arbitrary: randomBytes(12) },
+    { weight: 1, arbitrary: randomBytes(12) }
   )
 }
 
@@ -66,7 +67,7 @@ function cookieValue (victims: Map<Driver, Victim>): fc.Arbitrary<Buffer> {
   const forgedIds = fc.oneof(
     fc.string({ unit: fc.constantFrom(...BASE64URL), minLength: 32, maxLength: 32 }),
     fc.constantFrom('../../../../etc/passwd', `${'a'.repeat(32)}/../x`, '..\\..\\boot.ini', '', '.', '%2e%2e%2f', 'x'.repeat(5000), '\u0000', 'CON'),
-    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 40 })
   )
   return fc.oneof(
     { weight: 3, arbitrary: real.map((value) => bytes(value)) },
@@ -89,7 +90,7 @@ function cookieValue (victims: Map<Driver, Victim>): fc.Arbitrary<Buffer> {
     { weight: 2, arbitrary: randomBytes(80) },
     { weight: 1, arbitrary: fc.integer({ min: 3000, max: 20_000 }).map((length) => bytes('A'.repeat(length))) },
     { weight: 2, arbitrary: fc.constantFrom('%', '%zz', '%E0%A4%A', '%00', '%C3%28', '%FF%FE', '%25', '"quoted"', '""', '"', '\\', '=', '==', ' ').map((text) => bytes(text)) },
-    { weight: 1, arbitrary: fc.constantFrom(Buffer.from([0xc3, 0x28]), Buffer.from([0xe2, 0x82]), Buffer.from([0xf0, 0x9f, 0x98]), Buffer.from([0xff, 0xfe, 0xfd])) },
+    { weight: 1, arbitrary: fc.constantFrom(Buffer.from([0xc3, 0x28]), Buffer.from([0xe2, 0x82]), Buffer.from([0xf0, 0x9f, 0x98]), Buffer.from([0xff, 0xfe, 0xfd])) }
   )
 }
 
@@ -127,7 +128,7 @@ function cookieCase (victims: Map<Driver, Victim>): fc.Arbitrary<CookieCase> {
       { weight: 12, arbitrary: pairs },
       { weight: 4, arbitrary: victimLines(driver) },
       { weight: 1, arbitrary: randomBytes(300).map((line) => [line]) },
-      { weight: 1, arbitrary: broken },
+      { weight: 1, arbitrary: broken }
     ),
   }))
 }

@@ -126,3 +126,11 @@ describe('Ignitor | boot errors', () => {
     expect(error.message).toContain('config/session.js: age')
   })
 })
+
+describe('Ignitor | body limits are read at boot', () => {
+  it('names a size in config/bodyParser.js it cannot read', async () => {
+    const error = await bootError({ 'config/bodyParser.js': "module.exports = { fileLimit: 'ten megabytes' }\n" })
+    expect(error.code).toBe('E_INVALID_CONFIG')
+    expect(error.message).toBe('config/bodyParser.js: fileLimit is "ten megabytes", not a size: write 512kb, 10mb or a number of bytes')
+  })
+})

@@ -35,7 +35,7 @@ describe('Security | body limits', () => {
 
   it('refuses JSON numbers out of range with 400, and keeps large finite ones', async () => {
     for (const number of ['1e999', '-1e999', '1E400']) expect((await echoJson(`{"n": ${number}}`)).status).toBe(400)
-    expect((await echoJson('{"n": 1.7976931348623157e308, "big": 123456789012345678901234567890}')).json().all).toEqual({ n: 1.7976931348623157e308, big: 123456789012345678901234567890 })
+    expect((await echoJson('{"n": 1.7976931348623157e308, "big": 123456789012345678901234567890}')).json().all).toEqual({ n: 1.7976931348623157e308, big: Number('123456789012345678901234567890') })
   })
 
   it('drops JSON keys that name members of Object.prototype, as forms do', async () => {

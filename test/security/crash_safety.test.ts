@@ -84,11 +84,11 @@ describe('Security | crash safety of the file driver', () => {
     const sent = new Array<number>(CLIENTS).fill(0)
     const acknowledged = new Array<number>(CLIENTS).fill(0)
     const clients = Array.from({ length: CLIENTS }, () => new TestClient(url))
-    let writing = true
+    const state = { writing: true }
     let writes = 0
 
     const writer = async (index: number) => {
-      while (writing) {
+      while (state.writing) {
         const n = ++sent[index]!
         try {
           const answer = await clients[index]!.get(`/crash/write?owner=${index}&n=${n}`)
@@ -133,7 +133,7 @@ describe('Security | crash safety of the file driver', () => {
       await server.start()
     }
     await sleep(500) // the last start serves writes for a while
-    writing = false
+    state.writing = false
     await Promise.all(writers)
 
     // Every client reads back a whole state, no older than its last acknowledged write.

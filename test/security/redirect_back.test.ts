@@ -51,7 +51,7 @@ describe.each(['back', 'safeRedirect'])('Security | redirect %s', (via) => {
     const segment = fc.oneof(
       fc.constantFrom('', '.', '..', 'evil.example', 'evil.example:80', '@evil.example', '\\', '\\evil.example', '%2F', '%5C', '%2e%2e', '\t', ' ', '?', '#', ':'),
       fc.string({ unit: fc.constantFrom(...'abc./\\@:%?#'), maxLength: 8 }),
-      fc.string({ unit: 'grapheme', maxLength: 6 }),
+      fc.string({ unit: 'grapheme', maxLength: 6 })
     )
     const path = fc.array(segment, { maxLength: 6 }).map((segments) => `/${segments.join('/')}`)
     const origin = fc.constantFrom(
@@ -65,7 +65,7 @@ describe.each(['back', 'safeRedirect'])('Security | redirect %s', (via) => {
       '',
       '//evil.example',
       'javascript:alert(1)//',
-      'data:text/html,',
+      'data:text/html,'
     )
     await fc.assert(fc.asyncProperty(origin, path, async (start, rest) => {
       // Header values are bytes: non-ASCII characters travel as their UTF-8 bytes, as browsers send them.

@@ -106,4 +106,3 @@ describe('Session | redis driver over HTTP while Redis is down', () => {
     expect(answer.text).toBe('plain')
   })
 })
-

@@ -36,7 +36,11 @@ beforeAll(async () => {
   apps = appHosts.map((host) => `http://${host.address}:3333`)
   for (const [index, host] of appHosts.entries()) {
     const app = host.spawn(process.execPath, [BIN, 'serve'], cliEnv({
-      APP_KEY: TEST_KEY, NODE_ENV: 'production', HOST: host.address, PORT: '3333', SESSION_DRIVER: 'redis',
+      APP_KEY: TEST_KEY,
+      NODE_ENV: 'production',
+      HOST: host.address,
+      PORT: '3333',
+      SESSION_DRIVER: 'redis',
       REDIS_URL: `redis://:${REDIS_PASSWORD}@${redisHost!.address}:6379`,
     }), fixture('session_app'))
     collect(app, `app host ${index + 1}`)

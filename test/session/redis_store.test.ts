@@ -93,8 +93,17 @@ describe('Session | redis store', () => {
     const store = newStore()
     const id = newId()
     const values = {
-      text: 'hello', empty: '', numeric: '42', number: 42, float: -1.5, yes: true, no: false, nothing: null,
-      list: [1, 'two', null, [3], { four: 4 }], nested: { deep: { deeper: ['x'] }, zero: 0 }, unicode: 'héllo ✓ 🎉',
+      text: 'hello',
+      empty: '',
+      numeric: '42',
+      number: 42,
+      float: -1.5,
+      yes: true,
+      no: false,
+      nothing: null,
+      list: [1, 'two', null, [3], { four: 4 }],
+      nested: { deep: { deeper: ['x'] }, zero: 0 },
+      unicode: 'héllo ✓ 🎉',
     }
     await write(store, id, values, null)
     expect(await store.read(id, noCookies)).toEqual(values)
@@ -371,7 +380,7 @@ async function eventually<T> (fn: () => T | Promise<T>, ms: number): Promise<T> 
 async function startRedis (port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no',
     '--requirepass', 's3cret'],
-    { stdio: ['ignore', 'pipe', 'pipe'] })
+  { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start on port ${port}:\n${output}`)), 5000)

@@ -51,7 +51,7 @@ describe('Validator | mistakes in rules', () => {
     [['required|email'], "'required|email'", 'give one rule per array element'],
     [[42], "'42'", 'must be a string'],
     [42, "'42'", 'must be a rule string'],
-    [{ required: true }, `'{"required":true}'`, 'or a yup schema'],
+    [{ required: true }, '\'{"required":true}\'', 'or a yup schema'],
   ]
   for (const [rules, quoted, problem] of malformed) {
     it(`explains what is wrong with ${JSON.stringify(rules)}`, async () => {
@@ -87,7 +87,7 @@ describe('Validator | field names', () => {
   it('refuses * in field names instead of checking a field literally named *', async () => {
     const pending = Validator.validate({ 'items.*.name': 'required' }, { items: [{ name: 'a' }] })
     await expect(pending).rejects.toMatchObject({ code: 'E_INVALID_VALIDATION_RULE' })
-    await expect(Validator.validate({ 'items.*.name': 'required' }, {})).rejects.toThrow("{ items: yup.array(...) }")
+    await expect(Validator.validate({ 'items.*.name': 'required' }, {})).rejects.toThrow('{ items: yup.array(...) }')
   })
 
   it('keeps rules after a regex that has no |', async () => {

@@ -17,7 +17,7 @@ export function fillerRoutes (total: number, own: number): FillerRoute[] {
       { method: 'GET', path: `/section${section}` },
       { method: 'GET', path: `/section${section}/:id` },
       { method: 'GET', path: `/section${section}/:id/edit` },
-      { method: 'PUT', path: `/section${section}/:id` },
+      { method: 'PUT', path: `/section${section}/:id` }
     )
   }
   return routes.slice(0, Math.max(0, total - own))

@@ -30,7 +30,7 @@ An existing file is never overwritten.
     const resource = plural(base.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase())
     const file = writeNewFile(root, `app/Http/Controllers/${handler}.ts`, renderStub(
       flags.resource ? 'controller.resource.stub' : 'controller.stub',
-      { CLASS: className, HANDLER: handler, RESOURCE: resource },
+      { CLASS: className, HANDLER: handler, RESOURCE: resource }
     ))
     say(`${paint('Created', 'green')} ${file}`)
     say(flags.resource

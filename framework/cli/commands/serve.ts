@@ -91,7 +91,7 @@ export async function startServer (root: string, port?: number): Promise<Applica
   const stop = () => {
     if (stopping) return
     stopping = true
-    void stopServing(app, drain, drainMs, 'server').finally(() => process.exit(0))
+    stopServing(app, drain, drainMs, 'server').finally(() => process.exit(0))
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)

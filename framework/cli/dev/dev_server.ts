@@ -108,7 +108,7 @@ export class DevServer {
       this.#timer = null
       say(`${paint([...this.#changed].join(', '), 'cyan')} changed: restarting`)
       this.#changed.clear()
-      void this.#restart()
+      this.#restart()
     }, DEBOUNCE_MS)
   }
 
@@ -136,14 +136,17 @@ export class DevServer {
     this.#active = null
     const [booted] = await Promise.all([next.boot(), previous?.stop(), this.#errorPage.close()])
     const listened = booted.ok && !this.#stopped ? await next.listen(this.#port()) : null
-    if (this.#stopped) return void next.stop()
+    if (this.#stopped) {
+      next.stop()
+      return
+    }
     if (booted.ok && listened?.ok) {
       this.#active = next
       next.onCrash((description) => this.#onCrash(next, description))
       this.#announce(listened.value)
     } else {
       const message = booted.ok ? (listened as { message: string }).message : booted.message
-      void next.stop()
+      next.stop()
       complain(message)
       if (booted.ok && this.#starting) {
         this.#fatal = message
@@ -172,7 +175,7 @@ export class DevServer {
     const message = `the app process ${description}`
     complain(message)
     say(paint('waiting for a change to restart', 'yellow'))
-    void this.#errorPage.show(`${message}: see the dev server's output`, this.#errorAddress())
+    this.#errorPage.show(`${message}: see the dev server's output`, this.#errorAddress())
   }
 
   #spawn (): AppProcess {
@@ -204,7 +207,7 @@ export class DevServer {
 export async function runDevServer (options: DevServerOptions): Promise<number> {
   const server = new DevServer(options)
   const stopped = new Promise<number>((resolve) => {
-    const stop = () => { void server.stop().then(() => resolve(0)) }
+    const stop = () => { server.stop().then(() => resolve(0)) }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
     process.once('SIGHUP', stop)

@@ -14,7 +14,7 @@ function stop (): void {
   if (stopping) return
   stopping = true
   setTimeout(() => process.exit(0), 300).unref()
-  if (app) void app.close().then(() => process.exit(0), () => process.exit(0))
+  if (app) app.close().then(() => process.exit(0), () => process.exit(0))
   else process.exit(0)
 }
 process.on('SIGTERM', stop)
@@ -53,7 +53,7 @@ process.on('message', (message: ParentMessage) => {
       send({ type: 'failed', phase: 'boot', message: formatError(error, root) })
     }
   } else if (message.type === 'listen' && app) {
-    void listen(message.port)
+    listen(message.port)
   }
 })
 

@@ -51,7 +51,7 @@ const host = ts.createWatchCompilerHost(
   ts.sys,
   ts.createSemanticDiagnosticsBuilderProgram,
   () => {}, // diagnostics are read from the program below, once per check
-  () => {}, // and "Starting compilation..." is not worth a line
+  () => {} // and "Starting compilation..." is not worth a line
 )
 host.afterProgramCreate = (builder) => {
   const program = builder.getProgram()

@@ -23,7 +23,7 @@ export class CommitGroups<C> {
     }
     group.commits.push(commit)
     const settled = group.done
-    if (!this.#busy.has(id)) void this.#drain(id)
+    if (!this.#busy.has(id)) this.#drain(id)
     return settled
   }
 

@@ -12,7 +12,7 @@
  */
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import path from 'node:path'
-import { AdonisLiteError, describe, E_SESSION_STORE_UNAVAILABLE } from '../../errors'
+import { describe, E_MALFORMED_SESSION_ID, E_SESSION_DIRECTORY, E_SESSION_STORE_UNAVAILABLE } from '../../errors'
 import { isPlainObject } from '../../support/object_path'
 import { isSessionId } from '../session_id'
 import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
@@ -36,7 +36,7 @@ export class FileStore implements SessionStore {
     this.#ageMs = config.age * 60_000
     this.#app = app
     const every = Math.min(Math.max(this.#ageMs / 2, 1000), 10 * 60_000)
-    this.#sweeper = setInterval(() => { void this.sweep() }, every).unref()
+    this.#sweeper = setInterval(() => { this.sweep() }, every).unref()
   }
 
   /** The folder sessions are kept in. */
@@ -143,7 +143,7 @@ export class FileStore implements SessionStore {
   }
 
   #file (id: string): string {
-    if (!isSessionId(id)) throw new TypeError('A session id that is not well-formed never reaches the file system')
+    if (!isSessionId(id)) throw E_MALFORMED_SESSION_ID()
     return path.join(this.#dir, `${id}.json`)
   }
 
@@ -166,12 +166,10 @@ export class FileStore implements SessionStore {
   #ensureDirectory (): Promise<void> {
     this.#ready ??= fs.mkdir(this.#dir, { recursive: true }).then(() => {
       // On first use, so that what a killed process left behind goes now, not at the first timed sweep.
-      void this.sweep()
+      this.sweep()
     }, (error: NodeJS.ErrnoException) => {
       this.#ready = null
-      throw new AdonisLiteError(
-        `Cannot create the session folder ${this.#dir} (${error.code ?? error.message}): create it with write access for this process, ` +
-        'or set file.directory in config/session.js', { code: 'E_SESSION_DIRECTORY' })
+      throw E_SESSION_DIRECTORY(this.#dir, error.code ?? error.message)
     })
     return this.#ready
   }
