@@ -67,10 +67,10 @@ describe('Security | file-driver session ids', () => {
     const store = new FileStore({ ...SESSION_DEFAULTS, file: { directory } }, { root: parent, encrypt: () => '', decrypt: () => null, log: console })
     try {
       for (const id of ['../canary', '/etc/passwd', `${'a'.repeat(32)}/x`, '']) {
-        await expect(Promise.resolve().then(() => store.read(id))).rejects.toThrow(TypeError)
-        await expect(Promise.resolve().then(() => store.write(id, { values: { x: 1 }, changes: null }))).rejects.toThrow(TypeError)
-        await expect(Promise.resolve().then(() => store.touch(id))).rejects.toThrow(TypeError)
-        await expect(Promise.resolve().then(() => store.destroy(id))).rejects.toThrow(TypeError)
+        await expect(Promise.resolve().then(() => store.read(id))).rejects.toMatchObject({ code: 'E_MALFORMED_SESSION_ID' })
+        await expect(Promise.resolve().then(() => store.write(id, { values: { x: 1 }, changes: null }))).rejects.toMatchObject({ code: 'E_MALFORMED_SESSION_ID' })
+        await expect(Promise.resolve().then(() => store.touch(id))).rejects.toMatchObject({ code: 'E_MALFORMED_SESSION_ID' })
+        await expect(Promise.resolve().then(() => store.destroy(id))).rejects.toMatchObject({ code: 'E_MALFORMED_SESSION_ID' })
       }
       expect(JSON.parse(fs.readFileSync(canary, 'utf8'))).toEqual({ canary: true })
     } finally {
