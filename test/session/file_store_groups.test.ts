@@ -35,14 +35,29 @@ describe('Session | file store group commit', () => {
     for (let index = 0; index < 100; index++) expect(stored![`key${index}`]).toBe(index)
   })
 
-  it('applies the commits that waited for a write together: one read and one write for the group', async () => {
+  it('applies the commits that waited for a write together: one write for the group, no read of a file it wrote itself', async () => {
     await store.write(ID, replace({ start: 1 }))
     const reads = jest.spyOn(fs.promises, 'readFile')
     const renames = jest.spyOn(fs.promises, 'rename')
     await Promise.all(Array.from({ length: 50 }, (_, index) => store.write(ID, change({ [`key${index}`]: index }))))
-    // The first commit goes alone; the 49 that came while it was written go together.
-    expect(reads).toHaveBeenCalledTimes(2)
+    // The first commit goes alone; the 49 that came while it was written go together. The
+    // file is as this process wrote it each time (one stat says so): it is not read again.
     expect(renames).toHaveBeenCalledTimes(2)
+    expect(reads).toHaveBeenCalledTimes(0)
+    expect(Object.keys((await store.read(ID))!).length).toBe(51)
+  })
+
+  it('reads the file again once another process has written it, and merges into that', async () => {
+    await store.write(ID, replace({ mine: 1 }))
+    expect(await store.read(ID)).toEqual({ mine: 1 })
+    // Another process's commit: a temp file renamed over the session's, as the store writes.
+    const file = path.join(directory, `${ID}.json`)
+    fs.writeFileSync(`${file}.other.tmp`, JSON.stringify({ mine: 1, theirs: 2 }))
+    fs.renameSync(`${file}.other.tmp`, file)
+    const reads = jest.spyOn(fs.promises, 'readFile')
+    await store.write(ID, change({ again: 3 }))
+    expect(reads).toHaveBeenCalledTimes(1)
+    expect(await store.read(ID)).toEqual({ mine: 1, theirs: 2, again: 3 })
   })
 
   it('applies the commits of a group in the order they came', async () => {

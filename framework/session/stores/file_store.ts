@@ -13,6 +13,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { describe, E_MALFORMED_SESSION_ID, E_SESSION_DIRECTORY, E_SESSION_STORE_UNAVAILABLE } from '../../errors'
+import { BoundedCache } from '../../support/bounded_cache'
 import { isPlainObject } from '../../support/object_path'
 import { isSessionId } from '../session_id'
 import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
@@ -20,6 +21,15 @@ import { applyCommit } from './apply_commit'
 import { CommitGroups } from './commit_groups'
 
 const TEMP_MAX_AGE_MS = 10 * 60_000
+/** Sessions whose file this process remembers (see #known), and the largest file it remembers. */
+const KNOWN_FILES = 2_000
+const KNOWN_MAX_BYTES = 16 * 1024
+
+/** A file as this process last read or wrote it: its content, and its version then (inode, mtime, size). */
+interface KnownFile {
+  version: string
+  json: string
+}
 
 export class FileStore implements SessionStore {
   readonly #dir: string
@@ -27,6 +37,13 @@ export class FileStore implements SessionStore {
   readonly #app: DriverContext
   /** Commits (null: destroy) waiting per session while the one before them is written. */
   readonly #groups = new CommitGroups<SessionCommit | null>((id, commits) => this.#applyGroup(id, commits))
+  /**
+   * What this process last read or wrote of each session's file. A read, and the read a commit
+   * makes to merge its changes, find the file unchanged with one stat and skip reading it: a
+   * read through fs.promises is four trips to the thread pool (bench/HISTORY.md). Another
+   * process's write changes the version (a rename gives a new inode), so it is never missed.
+   */
+  readonly #known = new BoundedCache<string, KnownFile>(KNOWN_FILES)
   #ready: Promise<void> | null = null
   #tempCounter = 0
   readonly #sweeper: NodeJS.Timeout
@@ -47,11 +64,15 @@ export class FileStore implements SessionStore {
   async read (id: string): Promise<SessionData | null> {
     const file = this.#file(id)
     try {
-      const stat = await fs.stat(file)
-      if (stat.mtimeMs + this.#ageMs <= Date.now()) return null
-      const values: unknown = JSON.parse(await fs.readFile(file, 'utf8'))
+      const stat = await fs.stat(file, { bigint: true })
+      if (Number(stat.mtimeMs) + this.#ageMs <= Date.now()) return null
+      const version = versionOf(stat)
+      const known = this.#known.get(id)
+      const json = known !== undefined && known.version === version ? known.json : await fs.readFile(file, 'utf8')
+      const values: unknown = JSON.parse(json)
       // A file of valid JSON that is not an object of values was not written by this store.
       if (!isPlainObject(values)) throw new SyntaxError('it holds JSON that is not an object of session values')
+      this.#remember(id, version, json)
       return values
     } catch (error) {
       if (isMissing(error)) return null
@@ -138,8 +159,18 @@ export class FileStore implements SessionStore {
       values = applyCommit(values, commit)
       shared = commit.changes === null
     }
-    if (values !== null) await this.#writeAtomically(file, JSON.stringify(values))
-    else if (destroyed) await removeFile(file)
+    if (values !== null) {
+      const json = JSON.stringify(values)
+      this.#remember(id, await this.#writeAtomically(file, json), json)
+    } else if (destroyed) {
+      this.#known.delete(id)
+      await removeFile(file)
+    }
+  }
+
+  #remember (id: string, version: string, json: string): void {
+    if (json.length <= KNOWN_MAX_BYTES) this.#known.set(id, { version, json })
+    else this.#known.delete(id)
   }
 
   #file (id: string): string {
@@ -147,19 +178,18 @@ export class FileStore implements SessionStore {
     return path.join(this.#dir, `${id}.json`)
   }
 
-  async #writeAtomically (file: string, content: string): Promise<void> {
+  /** Writes a temp file and renames it over the session's: resolves with the version the file now has. */
+  async #writeAtomically (file: string, content: string): Promise<string> {
     await this.#ensureDirectory()
     const temp = `${file}.${process.pid}-${++this.#tempCounter}.tmp`
     try {
-      await fs.writeFile(temp, content)
-      await fs.rename(temp, file)
+      return await writeThenRename(temp, file, content)
     } catch (error) {
       await removeFile(temp)
       if (!isMissing(error)) throw error
       this.#ready = null // the folder was removed while we ran: create it again, once
       await this.#ensureDirectory()
-      await fs.writeFile(temp, content)
-      await fs.rename(temp, file)
+      return await writeThenRename(temp, file, content)
     }
   }
 
@@ -189,6 +219,25 @@ function writerIsGone (name: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH'
   }
+}
+
+/** Writes content to temp and renames it to file; the version comes from the temp file, which rename keeps. */
+async function writeThenRename (temp: string, file: string, content: string): Promise<string> {
+  const handle = await fs.open(temp, 'w')
+  let version: string
+  try {
+    await handle.writeFile(content)
+    version = versionOf(await handle.stat({ bigint: true }))
+  } finally {
+    await handle.close()
+  }
+  await fs.rename(temp, file)
+  return version
+}
+
+/** A file's version: a rename gives a new inode, a write a new mtime and usually a new size. */
+function versionOf (stat: { ino: bigint, mtimeNs: bigint, size: bigint }): string {
+  return `${stat.ino}:${stat.mtimeNs}:${stat.size}`
 }
 
 function isMissing (error: unknown): boolean {
