@@ -21,6 +21,7 @@ import type { RouteRunner } from './http/routes'
 import type { Router } from './routing/router'
 import type { SessionManager } from './session/session_manager'
 import type { ShieldConfig } from './shield/shield_config'
+import type { CorsConfig } from './cors/cors_config'
 import type { ViewRenderer } from './view/view_renderer'
 
 export interface ApplicationParts {
@@ -43,6 +44,8 @@ export interface ApplicationParts {
   compression: { threshold: number } | null
   /** In development, the Host names requests may carry (null in production: any). */
   devHosts: DevHosts | null
+  /** config/cors, when the kernel lists 'Adonis/Middleware/Cors' and origin is not false; else null. */
+  cors?: CorsConfig | null
 }
 
 export class Application {
@@ -62,6 +65,7 @@ export class Application {
   readonly publicFiles: PublicFiles | null
   readonly shield: ShieldConfig
   readonly devHosts: DevHosts | null
+  readonly cors: CorsConfig | null
   readonly #timeouts: ApplicationParts['timeouts']
   /** The bytes of uploads all requests together may hold in temp files (bodyParser.uploadsLimit). */
   readonly uploads: UploadBudget
@@ -84,6 +88,7 @@ export class Application {
     this.publicFiles = parts.publicFiles
     this.shield = parts.shield
     this.devHosts = parts.devHosts
+    this.cors = parts.cors ?? null
     this.#timeouts = parts.timeouts
     this.uploads = new UploadBudget(toBytes(parts.bodyParser.uploadsLimit))
     this.koa = new Koa({ proxy: parts.trustProxy })

@@ -255,3 +255,12 @@ export const E_NOT_INSTALLED = (name: string, where: string) =>
 /** The app's TypeScript does not compile; tsc's errors are printed above this message. */
 export const E_BUILD_FAILED = (errors: number) =>
   new AdonisLiteError(`The build stopped: ${errors} type error${errors === 1 ? '' : 's'} (above). Fix them, then run adonis-lite build again`, { code: 'E_BUILD_FAILED' })
+
+/** csrf.compareHostAndOrigin: a state-changing request whose Origin (or Referer) names another host, or neither header. */
+export const E_CSRF_ORIGIN_MISMATCH = () =>
+  new AdonisLiteError('The request did not come from a page of this site (its Origin or Referer names another host, or is missing): submit the form from this site',
+    { code: 'E_BAD_CSRF_TOKEN', status: 403 })
+
+/** 'Adonis/Middleware/Cors' listed in namedMiddleware: it answers preflight requests, which reach no route's middleware. */
+export const E_CORS_NOT_GLOBAL = () =>
+  new BootError("app/Http/kernel.ts: 'Adonis/Middleware/Cors' answers preflight requests before routing, so it belongs in globalMiddleware (first, as AdonisJs 3 listed it), not namedMiddleware", 'E_INVALID_CONFIG')

@@ -6,12 +6,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Application } from './application'
-import { loadConfig, type Config, type ConfigValues } from './config/config'
+import { configFileName, loadConfig, type Config, type ConfigValues } from './config/config'
 import { loadEnvFile } from './config/env'
 import { checkEnv } from './config/env_schema'
 import { Encrypter } from './crypto/encrypter'
 import { Signer } from './crypto/signer'
-import { E_APP_NOT_FOUND, E_INVALID_CONFIG, E_MISSING_APP_KEY, E_WEAK_APP_KEY, E_WEAK_PREVIOUS_KEY } from './errors'
+import { E_APP_NOT_FOUND, E_CORS_NOT_GLOBAL, E_INVALID_CONFIG, E_MISSING_APP_KEY, E_WEAK_APP_KEY, E_WEAK_PREVIOUS_KEY } from './errors'
 import { DEFAULT_BODY_PARSER, type BodyParserConfig } from './http/body_parser'
 import { CookieCodec } from './http/cookie_codec'
 import { DevHosts } from './http/dev_hosts'
@@ -27,6 +27,10 @@ import { SessionManager } from './session/session_manager'
 import { FLASH_KEY } from './flash/flash_messages'
 import { CSRF_SECRET_KEY } from './shield/csrf'
 import { shieldConfig } from './shield/shield_config'
+import { corsConfig, type CorsConfig } from './cors/cors_config'
+import { CORS_MIDDLEWARE } from './http/middleware/cors'
+import type { HttpMiddleware } from './http/middleware/step'
+import type { Kernel } from './middleware/kernel'
 import { findModule, loadModule } from './support/module_loader'
 import { isPlainObject } from './support/object_path'
 import { urlFilters } from './view/filters'
@@ -88,8 +92,9 @@ export function boot (options: BootOptions): Application {
     trustProxy: config.get('app.http.trustProxy', false),
     timeouts: requestTimeouts(config),
     compression: compression(config),
-    shield: shieldConfig(config.get('shield')),
+    shield: shieldConfig(config.get('shield'), configFileName(root, 'shield')),
     devHosts: production ? null : devHosts(config),
+    cors: corsSettings(kernel, config, root),
   })
 }
 
@@ -159,4 +164,11 @@ function bodyParserConfig (config: Config, root: string): BodyParserConfig {
   // Sizes are read at boot, so a mistake stops the app rather than its first upload.
   for (const key of ['jsonLimit', 'formLimit', 'fileLimit', 'uploadsLimit'] as const) toBytes(given[key], key)
   return { ...given, uploadsDir: path.resolve(root, given.uploadsDir) }
+}
+
+/** config/cors, read only when the kernel lists Cors (globally: it acts before routing). */
+function corsSettings (kernel: Kernel<HttpMiddleware>, config: Config, root: string): CorsConfig | null {
+  if ([...kernel.named.values()].some((entry) => entry.name === CORS_MIDDLEWARE)) throw E_CORS_NOT_GLOBAL()
+  if (!kernel.global.some((entry) => entry.name === CORS_MIDDLEWARE)) return null
+  return corsConfig(config.get('cors'), configFileName(root, 'cors'))
 }

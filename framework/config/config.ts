@@ -43,3 +43,9 @@ export function loadConfig (root: string, overrides: ConfigValues = {}): Config 
   }
   return new Config(deepMerge(values, overrides))
 }
+
+/** The config file a key is read from as it exists ('config/shield.js'), for messages; config/<key>.js when there is none. */
+export function configFileName (root: string, key: string): string {
+  const file = findModule(path.join(root, 'config', key))
+  return file === null ? `config/${key}.js` : path.relative(root, file).split(path.sep).join('/')
+}

@@ -6,6 +6,7 @@
  */
 import type Koa from 'koa'
 import type { Application } from '../application'
+import { randomBytes } from '../crypto/random'
 import type { FlashMessages } from '../flash/flash_messages'
 import type { CompiledRoute } from '../routing/router'
 import type { Csrf } from '../shield/csrf'
@@ -34,6 +35,9 @@ export class HttpContext {
   flash: FlashMessages | null = null
   /** CSRF tokens, when the Shield middleware runs. */
   csrf: Csrf | null = null
+  /** The Content-Security-Policy Shield sent, and under which header names: for cspMeta in views. */
+  cspSent: { names: string[], policy: string } | null = null
+  #nonce: string | null = null
   #parsing: Promise<void> | null = null
   #multipart: MultipartReader | null = null
   #session: Session | null = null
@@ -84,6 +88,12 @@ export class HttpContext {
   /** Once the answer is decided: files the handler did not receive are read into nothing. */
   dropUploads (): void {
     this.#multipart?.abandon()
+  }
+
+  /** This request's CSP nonce (request.nonce(), cspNonce in views), made on first use: 128 random bits. */
+  get nonce (): string {
+    this.#nonce ??= randomBytes(16).toString('base64url')
+    return this.#nonce
   }
 
   /** The session, created on first use; it reads its store only when a value is asked for. */

@@ -223,6 +223,11 @@ export class Request {
     return this.#ctx.csrf.token()
   }
 
+  /** This request's Content-Security-Policy nonce, for `<script nonce="...">` ('@nonce' in config/shield's directives). */
+  nonce (): string {
+    return this.#ctx.nonce
+  }
+
   #flash (method: string): FlashMessages {
     if (this.#ctx.flash === null) throw E_FLASH_NOT_ENABLED(method)
     return this.#ctx.flash

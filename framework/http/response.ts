@@ -84,7 +84,7 @@ export class Response {
 
   #render (name: string, data: Record<string, unknown>): string | Promise<string> {
     const ctx = this.#ctx
-    return ctx.app.views.render(name, renderContext({ request: new ViewRequest(ctx.request), flash: ctx.flash, csrf: ctx.csrf, router: ctx.app.router }, data))
+    return ctx.app.views.render(name, renderContext({ request: new ViewRequest(ctx.request), flash: ctx.flash, csrf: ctx.csrf, router: ctx.app.router, csp: ctx }, data))
   }
 
   #send (page: string | Promise<string>): Promise<void> {

@@ -7,6 +7,7 @@ import type Koa from 'koa'
 import type { Application } from '../application'
 import { E_HOST_NOT_ALLOWED, E_METHOD_NOT_ALLOWED, E_ROUTE_NOT_FOUND } from '../errors'
 import { HttpContext } from './context'
+import { applyCors } from './middleware/cors'
 
 const SPOOFABLE = new Set(['PUT', 'PATCH', 'DELETE'])
 
@@ -39,6 +40,8 @@ export function requestHandler (app: Application): Koa.Middleware {
 async function dispatch (app: Application, ctx: HttpContext): Promise<void> {
   const { koa } = ctx
   if (app.devHosts !== null && !app.devHosts.allows(koa.get('host'))) throw E_HOST_NOT_ALLOWED(koa.get('host'))
+  // Before routing: a preflight is answered here, with no session or body read.
+  if (app.cors !== null && applyCors(app.cors, koa)) return
   let found = app.router.match(koa.method, koa.path)
   // A path no route knows is a 404 whatever its verb: its body is never read.
   if (koa.method === 'POST' && (found.route !== null || found.allowed.length > 0) && await spoofMethod(app, ctx)) {

@@ -23,4 +23,5 @@ export class ViewRequest {
   hostname () { return this.#request.hostname() }
   secure () { return this.#request.secure() }
   ip () { return this.#request.ip() }
+  nonce () { return this.#request.nonce() }
 }

@@ -1,13 +1,15 @@
 /**
  * The values every view sees besides the data a handler passes: old(), flashMessages, form,
- * csrfField(), csrfToken() and request. Built per render from the request, never set on the
+ * csrfField, csrfToken, cspMeta, cspNonce (each printed as it is, or called) and request. Built per render from the request, never set on the
  * shared Nunjucks environment, so two concurrent requests never see each other's. Handler
  * data wins on a clash.
  */
 import nunjucks from 'nunjucks'
 import type { Router } from '../routing/router'
+import { cspMetaTags } from '../shield/csp'
 import { Form } from './form'
 import { renderAttributes } from './form_html'
+import { printableMarkup, printableText } from './printable'
 
 /** What was flashed to this request, as views read it. */
 export interface FlashedValues {
@@ -20,6 +22,12 @@ export interface TokenSource {
   token (): string
 }
 
+/** The request's CSP nonce, and the policy Shield sent with its header names (null: none). */
+export interface CspSource {
+  readonly nonce: string
+  readonly cspSent: { names: string[], policy: string } | null
+}
+
 /** What one render is given by the request layer, besides the handler's data. */
 export interface RenderSources {
   /** The read-only request helpers, as views see `request`. */
@@ -28,13 +36,15 @@ export interface RenderSources {
   flash: FlashedValues | null
   /** null without Shield. */
   csrf: TokenSource | null
+  /** The request's nonce and the policy Shield sent. */
+  csp: CspSource
   router: Router
 }
 
 const NO_FLASH: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
 
 /** The names every render sets for its own request; an app-wide global of the same name would be hidden. */
-export const PER_RENDER_NAMES: ReadonlySet<string> = new Set(['request', 'old', 'flashMessages', 'csrfToken', 'csrfField', 'form'])
+export const PER_RENDER_NAMES: ReadonlySet<string> = new Set(['request', 'old', 'flashMessages', 'csrfToken', 'csrfField', 'form', 'cspMeta', 'cspNonce'])
 
 export function renderContext (sources: RenderSources, data: Record<string, unknown>): Record<string, unknown> {
   const { flash, csrf } = sources
@@ -46,6 +56,8 @@ export function renderContext (sources: RenderSources, data: Record<string, unkn
     flashMessages: flash === null ? NO_FLASH : flash.current,
     csrfToken: tokenText(csrfToken),
     csrfField: tokenField(csrfToken),
+    cspMeta: metaTags(sources.csp),
+    cspNonce: nonceText(sources.csp),
     form: new Form({ router: sources.router, old, csrfToken }),
   }
   return Object.assign(helpers, data)
@@ -64,12 +76,20 @@ function tokenReader (csrf: TokenSource | null): () => string | null {
 }
 
 function tokenText (token: () => string | null): () => string {
-  return () => token() ?? ''
+  return printableText(() => token() ?? '')
 }
 
 function tokenField (token: () => string | null): () => nunjucks.runtime.SafeString {
-  return () => {
+  return printableMarkup(() => {
     const value = token()
-    return new nunjucks.runtime.SafeString(value === null ? '' : `<input${renderAttributes({ type: 'hidden', name: '_csrf', value })}>`)
-  }
+    return value === null ? '' : `<input${renderAttributes({ type: 'hidden', name: '_csrf', value })}>`
+  })
+}
+
+function metaTags (csp: CspSource): () => nunjucks.runtime.SafeString {
+  return printableMarkup(() => csp.cspSent === null ? '' : cspMetaTags(csp.cspSent.names, csp.cspSent.policy))
+}
+
+function nonceText (csp: CspSource): () => string {
+  return printableText(() => csp.nonce)
 }

@@ -91,7 +91,7 @@ describe('Shield | headers', () => {
   })
 
   it('follows config/shield', async () => {
-    const app = await testClient(fixture('flash_app'), { config: { shield: { xframe: 'DENY', referrerPolicy: false, csrf: { except: ['/things*'] } } } })
+    const app = await testClient(fixture('flash_app'), { config: { shield: { xframe: 'DENY', referrerPolicy: false, csrf: { filterUris: ['/things*'] } } } })
     try {
       const answer = await app.newClient().post('/things', { name: 'x' })
       expect(answer.status).toBe(200)
