@@ -3,6 +3,8 @@
  * ones run on the routes that ask for them: Route.get(...).middleware(['auth']).
  */
 export const globalMiddleware = [
+  // Answers cross-origin preflights before routing; off until config/cors.js sets an origin.
+  'Adonis/Middleware/Cors',
   'Adonis/Middleware/BodyParser',
   'Adonis/Middleware/Shield',
   'Adonis/Middleware/Flash',
