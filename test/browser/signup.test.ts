@@ -3,7 +3,8 @@
  * @sparticuz/chromium npm package, unpacked to the temp folder on first use, driven by
  * playwright-core): a new app made with `adonis-lite new`, installed with npm and served with
  * `adonis-lite serve`, as a user would. A bad email comes back with its error, the email
- * filled in and the password empty; a reload shows neither; a good form signs in.
+ * filled in and the password empty; a reload shows neither; a good form signs in; the
+ * Content-Security-Policy of the scaffold's config/shield.js blocks nothing on the way.
  * Screenshots go to test/output/.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
@@ -87,6 +88,9 @@ describe('Browser | the scaffolded app in Chromium', () => {
 
   it('shows a bad email again with its error and no password, forgets them on reload, and signs a good form in', async () => {
     const page = await browser!.newPage()
+    // Chromium reports each thing the Content-Security-Policy blocks on the console.
+    const cspViolations: string[] = []
+    page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text()) })
     await page.goto(`${url}/signup`)
     expect(await page.title()).toBe('Create an account')
     expect(await errorsOn(page)).toEqual([])
@@ -109,6 +113,9 @@ describe('Browser | the scaffolded app in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/account')
     expect((await page.textContent('#account'))?.trim()).toBe('Signed in as ann@example.com.')
     await page.screenshot({ path: path.join(OUTPUT, 'signup-account.png'), fullPage: true })
+
+    // The scaffold's pages pass the CSP its config/shield.js sets.
+    expect(cspViolations).toEqual([])
 
     // The browser holds the session in HttpOnly cookies the page's scripts cannot read.
     expect(await page.evaluate('document.cookie')).toBe('')
