@@ -57,10 +57,9 @@ module.exports = {
     /** Also refuse checked requests whose Origin (or Referer) names another host, or that carry neither. */
     compareHostAndOrigin: false,
     /**
-     * The XSRF-TOKEN cookie (a token for scripts to echo in the x-xsrf-token header, as axios and
-     * Angular do) on every answer. Off here: these pages post forms with {{ csrfField }}, and
-     * off, an answer such as /health sets no cookie. A single-page app turns it on. (A config
-     * without this key, such as AdonisJs 3's, has it on.)
+     * true: the XSRF-TOKEN cookie on every answer, a token for scripts to echo in the
+     * x-xsrf-token header (axios and Angular do), as AdonisJs 3 always set it. Off here: these
+     * pages post forms with {{ csrfField }}, and an answer such as /health then sets no cookie.
      */
     xsrfCookie: false,
     cookieOptions: { httpOnly: false, sameSite: 'strict', path: '/', maxAge: 7200 },

@@ -99,7 +99,8 @@ function csrfConfig (given: unknown, file: string): ShieldConfig['csrf'] {
     methods: methods.map((method) => method.toUpperCase()),
     filterUris: compileUriFilter(filterUris, file),
     compareHostAndOrigin: flag(raw.compareHostAndOrigin, false, file, 'csrf.compareHostAndOrigin'),
-    xsrfCookie: flag(raw.xsrfCookie, true, file, 'csrf.xsrfCookie'),
+    // Off unless asked for: on every answer it would make a secret and two cookies for every visitor.
+    xsrfCookie: flag(raw.xsrfCookie, false, file, 'csrf.xsrfCookie'),
     cookieOptions,
   }
 }

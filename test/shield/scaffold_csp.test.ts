@@ -14,7 +14,7 @@ function blockedByCsp (html: string, nonce: string): string[] {
   for (const [, tag, attributes] of html.matchAll(/<(script|style)\b([^>]*)>/gi)) {
     const hasSrc = /\bsrc=/i.test(attributes!)
     const nonceAttr = /\bnonce="([^"]*)"/i.exec(attributes!)?.[1]
-    if (!hasSrc && nonceAttr !== nonce) found.push(tag)
+    if (!hasSrc && nonceAttr !== nonce) found.push(tag!)
   }
   for (const [attribute] of html.matchAll(/\s(style|on[a-z]+)=/gi)) found.push(attribute.trim())
   if (/javascript:/i.test(html)) found.push('javascript: URL')

@@ -51,6 +51,16 @@ describe('Shield | v3 config/shield.js', () => {
     expect(put.json()).toEqual({ updated: '3' })
   })
 
+  it('v3: XSRF-TOKEN follows a secret rotated by regenerate() at sign-in: the new one passes, the one from before does not', async () => {
+    const client = await visitor()
+    const before = client.jar.get('XSRF-TOKEN')!.value
+    const login = await client.post('/login', {}, { headers: { origin, 'x-xsrf-token': before } })
+    expect(login.json()).toEqual({ user: 'ann' })
+    const after = client.jar.get('XSRF-TOKEN')!.value
+    expect((await client.post('/api/items', { name: 'old' }, { headers: { origin, 'x-xsrf-token': before } })).status).toBe(403)
+    expect((await client.post('/api/items', { name: 'new' }, { headers: { origin, 'x-xsrf-token': after } })).json()).toEqual({ stored: 'new' })
+  })
+
   it('v3: takes the token from the csrf-token and x-csrf-token headers too', async () => {
     for (const header of ['csrf-token', 'x-csrf-token']) {
       const client = await visitor()
@@ -148,6 +158,15 @@ describe('Shield | v3 csp and csrf switches', () => {
       for (const name of ['content-security-policy-report-only', 'x-content-security-policy-report-only', 'x-webkit-csp-report-only']) {
         expect(answer.headers[name]).toMatch(/^default-src 'self'; script-src 'self' 'nonce-/)
       }
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('sets no XSRF-TOKEN without csrf.xsrfCookie: true, and makes no secret for a page that shows no token', async () => {
+    const app = await testClient(fixture('v3_shield_app'), { config: { shield: { csrf: { xsrfCookie: false } } } })
+    try {
+      expect((await app.newClient().get('/api/items')).cookies).toEqual([])
     } finally {
       await app.close()
     }
