@@ -87,8 +87,19 @@ function isOldAndroidBrowser (userAgent: string): boolean {
   return userAgent.includes('Android') && !userAgent.includes('Chrome/') && !userAgent.includes('Firefox/')
 }
 
-/** `<meta http-equiv>` tags of a policy, as v3's cspMeta view value: for pages that repeat the policy. */
+/** Directives browsers ignore in a `<meta>` element, with a warning on the console. */
+const NOT_IN_META = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox'])
+
+/**
+ * `<meta http-equiv>` tags of a policy, as v3's cspMeta view value: for pages that repeat the
+ * policy. Without what a meta element cannot carry: report-only policies and the directives
+ * above (the header still has them).
+ */
 export function cspMetaTags (names: readonly string[], policy: string): string {
-  const content = escapeHtml(policy)
-  return names.map((name) => `<meta http-equiv="${name}" content="${content}">`).join('\n')
+  const kept = policy.split('; ').filter((directive) => !NOT_IN_META.has(directive.split(' ', 1)[0]!)).join('; ')
+  const content = escapeHtml(kept)
+  return names
+    .filter((name) => !name.endsWith('-Report-Only'))
+    .map((name) => `<meta http-equiv="${name}" content="${content}">`)
+    .join('\n')
 }

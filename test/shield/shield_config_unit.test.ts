@@ -1,6 +1,6 @@
 /** config/shield's checks and compilers, where their logic branches; boot errors through a real boot. */
 import { boot } from 'adonis-lite'
-import { compileCsp, policyWith } from '../../framework/shield/csp'
+import { compileCsp, cspMetaTags, policyWith } from '../../framework/shield/csp'
 import { shieldConfig } from '../../framework/shield/shield_config'
 import { compileUriFilter } from '../../framework/shield/uri_filter'
 import { removeApp, tempApp, TEST_KEY } from '../helpers/apps'
@@ -48,6 +48,13 @@ describe('Shield | CSP compilation', () => {
   it('v3: quotes keywords written bare, only as whole words, and puts the nonce wherever @nonce stands', () => {
     const csp = compileCsp({ directives: { defaultSrc: ['self', 'selfie.example'], scriptSrc: ['@nonce', "'strict-dynamic'"], styleSrc: ['@nonce'], upgradeInsecureRequests: true } }, 'config/shield.js')!
     expect(policyWith(csp, 'abc')).toBe("default-src 'self' selfie.example; script-src 'nonce-abc' 'strict-dynamic'; style-src 'nonce-abc'; upgrade-insecure-requests")
+  })
+})
+
+describe('Shield | cspMeta', () => {
+  it('leaves out what a meta element cannot carry: frame-ancestors, report-uri, report-only policies', () => {
+    const policy = "default-src 'self'; frame-ancestors 'self'; report-uri /csp"
+    expect(cspMetaTags(['Content-Security-Policy', 'X-WebKit-CSP-Report-Only'], policy)).toBe('<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">')
   })
 })
 
