@@ -7,20 +7,28 @@ import nunjucks from 'nunjucks'
 
 const { SafeString } = nunjucks.runtime
 
-/** A SafeString that can still be called: Nunjucks calls through apply(). */
+interface Printable {
+  compute: () => string
+}
+
+/**
+ * The prototype of printable markup: a SafeString (Nunjucks prints an instance of it without
+ * escaping) that can still be called, as Nunjucks calls through apply(). Everything is on the
+ * prototype, made once: each value only gets its own `compute` (defining a getter per value
+ * cost ten times as much, on every render).
+ */
 const CALLABLE_SAFE_STRING: object = Object.create(SafeString.prototype, {
   apply: { value: Function.prototype.apply },
   call: { value: Function.prototype.call },
+  val: { get (this: Printable) { return this.compute() } },
+  toString: { value (this: Printable) { return this.compute() } },
+  valueOf: { value (this: Printable) { return this.compute() } },
 })
 
-/** Markup (not escaped when printed, as a SafeString), e.g. the hidden CSRF field. */
+/** Markup (not escaped when printed), e.g. the hidden CSRF field. */
 export function printableMarkup (compute: () => string): () => nunjucks.runtime.SafeString {
-  const value = function markup () { return new SafeString(compute()) }
-  // Nunjucks prints an instance of SafeString without escaping, reading its val.
+  const value = Object.assign(function markup () { return new SafeString(compute()) }, { compute })
   Object.setPrototypeOf(value, CALLABLE_SAFE_STRING)
-  Object.defineProperty(value, 'val', { get: compute })
-  value.toString = compute
-  value.valueOf = compute
   return value
 }
 
