@@ -9,15 +9,17 @@ export interface ErrorPage {
   title: string
   message: string
   stack?: string
+  /** The request's CSP nonce, when Shield sent a policy: the page's own style needs it. */
+  nonce?: string
 }
 
-export function renderErrorPage ({ status, title, message, stack }: ErrorPage): string {
+export function renderErrorPage ({ status, title, message, stack, nonce }: ErrorPage): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>${status} ${escapeHtml(title)}</title>
-<style>
+<style${nonce === undefined ? '' : ` nonce="${escapeHtml(nonce)}"`}>
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1f2933; background: #f5f7fa; }
   main { max-width: 52rem; margin: 4rem auto; padding: 0 1.5rem; }
   h1 { font-size: 1.6rem; margin: 0 0 .5rem; }

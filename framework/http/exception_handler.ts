@@ -38,7 +38,7 @@ export class ExceptionHandler {
       koa.body = { status, code: thrown.code ?? `E_HTTP_${status}`, message, ...(stack ? { stack } : {}) }
     } else {
       koa.type = 'html'
-      koa.body = renderErrorPage({ status, title, message, stack })
+      koa.body = renderErrorPage({ status, title, message, stack, nonce: ctx.cspSent === null ? undefined : ctx.nonce })
     }
   }
 

@@ -35,6 +35,15 @@ describe('Shield | the scaffold under its own CSP', () => {
     expect(blockedByCsp(answer.text, nonce)).toEqual([])
   })
 
+  it('gives the error page\'s own style the nonce of the policy its answer carries', async () => {
+    const client = app.newClient()
+    await client.get('/signup')
+    const refused = await client.post('/signup', { email: 'a@b.example', password: 'secret1' })
+    expect(refused.status).toBe(403)
+    const nonce = /'nonce-([A-Za-z0-9_-]+)'/.exec(refused.headers['content-security-policy']!)![1]!
+    expect(blockedByCsp(refused.text, nonce)).toEqual([])
+  })
+
   it('finds what the policy would block (the check itself)', () => {
     expect(blockedByCsp('<script>x()</script><style nonce="n">a{}</style><p style="x" onclick="y">', 'n')).toEqual(['script', 'style=', 'onclick='])
   })
