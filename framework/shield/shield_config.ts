@@ -9,15 +9,17 @@ import { flag, section } from './config_checks'
 import { compileCsp, type CompiledCsp } from './csp'
 import { compileUriFilter, type UriFilter } from './uri_filter'
 
+/** The attributes of the XSRF-TOKEN cookie (csrf.cookieOptions). */
 export interface XsrfCookieOptions {
   httpOnly: boolean
   sameSite: 'lax' | 'strict' | 'none' | boolean
   path: string
   maxAge?: number
-  domain?: string
+  domain?: string | null
   secure?: boolean
 }
 
+/** config/shield, checked and compiled at boot. */
 export interface ShieldConfig {
   csrf: {
     enable: boolean
@@ -69,7 +71,7 @@ export function shieldConfig (given: unknown, file = 'config/shield.js'): Shield
     xframe: xframeConfig(raw.xframe, file),
     nosniff: flag(raw.nosniff, true, file, 'nosniff'),
     noopen: flag(raw.noopen, false, file, 'noopen'),
-    referrerPolicy: raw.referrerPolicy === undefined ? 'strict-origin-when-cross-origin' : text(raw.referrerPolicy, file, 'referrerPolicy', true),
+    referrerPolicy: referrerPolicy(raw.referrerPolicy, file),
     hsts: hstsConfig(raw.hsts, file),
   }
 }
@@ -91,6 +93,12 @@ function csrfConfig (given: unknown, file: string): ShieldConfig['csrf'] {
   if (![false, 'lax', 'strict', 'none'].includes(cookieOptions.sameSite)) {
     throw E_INVALID_CONFIG(file, 'csrf.cookieOptions.sameSite', "must be 'lax', 'strict', 'none', true (strict) or false")
   }
+  for (const key of ['path', 'domain'] as const) {
+    if (cookieOptions[key] != null && !(typeof cookieOptions[key] === 'string' && /^[\x21-\x3a\x3c-\x7e]+$/.test(cookieOptions[key]))) {
+      throw E_INVALID_CONFIG(file, `csrf.cookieOptions.${key}`, "must be a string without spaces or ';', such as '/'")
+    }
+  }
+  for (const key of ['httpOnly', 'secure'] as const) flag(cookieOptions[key], false, file, `csrf.cookieOptions.${key}`)
   if (cookieOptions.maxAge !== undefined && !(typeof cookieOptions.maxAge === 'number' && cookieOptions.maxAge >= 0)) {
     throw E_INVALID_CONFIG(file, 'csrf.cookieOptions.maxAge', 'must be a number of seconds, such as 7200')
   }
@@ -134,8 +142,11 @@ function hstsConfig (given: unknown, file: string): ShieldConfig['hsts'] {
   return { maxAge: hsts.maxAge, includeSubDomains: flag(hsts.includeSubDomains, true, file, 'hsts.includeSubDomains'), preload: flag(hsts.preload, false, file, 'hsts.preload') }
 }
 
-function text (value: unknown, file: string, key: string, orFalse: boolean): string | false {
-  if (orFalse && value === false) return false
-  if (typeof value !== 'string' || value === '') throw E_INVALID_CONFIG(file, key, `must be a string${orFalse ? ' or false' : ''}`)
+function referrerPolicy (value: unknown, file: string): string | false {
+  if (value === undefined) return 'strict-origin-when-cross-origin'
+  if (value === false) return false
+  if (typeof value !== 'string' || !/^[a-z-]+(\s*,\s*[a-z-]+)*$/.test(value)) {
+    throw E_INVALID_CONFIG(file, 'referrerPolicy', "must be a policy such as 'strict-origin-when-cross-origin' or 'no-referrer', or false")
+  }
   return value
 }
