@@ -47,7 +47,7 @@ export class BootError extends AdonisLiteError {
 export const E_ROUTE_NOT_FOUND = (method: string, path: string) =>
   new AdonisLiteError(`Cannot ${method} ${path}`, { code: 'E_ROUTE_NOT_FOUND', status: 404 })
 
-export const E_METHOD_NOT_ALLOWED = (method: string, path: string, allowed: string[]) =>
+export const E_METHOD_NOT_ALLOWED = (method: string, path: string, allowed: readonly string[]) =>
   Object.assign(
     new AdonisLiteError(`${method} is not allowed on ${path}; use ${allowed.join(', ')}`, { code: 'E_METHOD_NOT_ALLOWED', status: 405 }),
     { headers: { Allow: allowed.join(', ') } }
@@ -255,3 +255,17 @@ export const E_NOT_INSTALLED = (name: string, where: string) =>
 /** The app's TypeScript does not compile; tsc's errors are printed above this message. */
 export const E_BUILD_FAILED = (errors: number) =>
   new AdonisLiteError(`The build stopped: ${errors} type error${errors === 1 ? '' : 's'} (above). Fix them, then run adonis-lite build again`, { code: 'E_BUILD_FAILED' })
+
+// ---------------------------------------------------------------------------------------------
+// Routes: resources, domains, middleware parameters
+
+export const E_INVALID_RESOURCE = (resource: string, problem: string) =>
+  new BootError(`start/routes.ts: Route.resource('${resource}') ${problem}`, 'E_INVALID_RESOURCE')
+
+export const E_MIDDLEWARE_TAKES_NO_PARAMS = (name: string, route: string, middleware: string) =>
+  new BootError(`start/routes.ts: route ${route} gives parameters to '${name}', but ${middleware} takes none: ` +
+    `remove what follows ':' or map the name to a middleware of app/Http/Middleware in app/Http/kernel.ts`, 'E_MIDDLEWARE_TAKES_NO_PARAMS')
+
+export const E_INVALID_DOMAIN = (domain: string) =>
+  new BootError(`start/routes.ts: .domain('${domain}') is not a host name: write it as 'blog.example.com' or ':user.example.com'`,
+    'E_INVALID_DOMAIN')
