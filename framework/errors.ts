@@ -264,7 +264,7 @@ export const E_INVALID_RESOURCE = (resource: string, problem: string) =>
 
 export const E_MIDDLEWARE_TAKES_NO_PARAMS = (name: string, route: string, middleware: string) =>
   new BootError(`start/routes.ts: route ${route} gives parameters to '${name}', but ${middleware} takes none: ` +
-    `remove what follows ':' or map the name to a middleware of app/Http/Middleware in app/Http/kernel.ts`, 'E_MIDDLEWARE_TAKES_NO_PARAMS')
+    'remove what follows \':\' or map the name to a middleware of app/Http/Middleware in app/Http/kernel.ts', 'E_MIDDLEWARE_TAKES_NO_PARAMS')
 
 export const E_INVALID_DOMAIN = (domain: string) =>
   new BootError(`start/routes.ts: .domain('${domain}') is not a host name: write it as 'blog.example.com' or ':user.example.com'`,

@@ -1,7 +1,7 @@
 /**
  * What a route may ask of a request beyond its path, each costing nothing to routes that do not
  * use it: an extension among its formats (`.formats(['json'])`), a host of its domain
- * (`.domain(':user.example.com')`). Also how a URL is built from a pattern written out in full.
+ * (`.domain(':user.example.com')`).
  */
 import { E_INVALID_DOMAIN } from '../errors'
 import type { RouteFormats } from './types'
@@ -10,8 +10,6 @@ type Params = Record<string, string>
 
 const PARAM_LABEL = /^:([A-Za-z_$][\w$]*)$/
 const LITERAL_LABEL = /^[A-Za-z0-9-]+$/
-/** ':name' or '/:name?' in a pattern or a URL; 'http:' and ':3333' are not params. */
-const PARAM_TOKEN = /(\/?):([A-Za-z_$][\w$]*)(\?)?/g
 
 /** A route's domain: its host pattern, matched against the request's host name (without port). */
 export class DomainPattern {
@@ -84,8 +82,7 @@ export class RouteConstraints {
 /** The path-to-regexp pattern of a route with formats: '/users' -> '/users{.:format}' (strict: '/users.:format'). */
 export function withFormats (pathPattern: string, formats: RouteFormats | null): string {
   if (formats === null) return pathPattern
-  const base = pathPattern === '/' ? '/' : pathPattern
-  return formats.strict ? `${base}.:format` : `${base}{.:format}`
+  return formats.strict ? `${pathPattern}.:format` : `${pathPattern}{.:format}`
 }
 
 /** '/users.json' -> '/users', or null when the last segment has no extension. */
@@ -93,23 +90,4 @@ export function withoutExtension (path: string): string | null {
   const dot = path.lastIndexOf('.')
   if (dot === -1 || dot < path.lastIndexOf('/')) return null
   return path.slice(0, dot)
-}
-
-/**
- * Fills a pattern or URL written out in full (`Route.url('/posts/:id', { id: 1 })`,
- * `Route.url('https://cdn.example.com/:file', ...)`), as AdonisJs 3 did for what is not a
- * route name. Returns the URL and the params it used.
- */
-export function fillPattern (pattern: string, params: Params, missing: (name: string) => Error): { url: string, used: Set<string> } {
-  const used = new Set<string>()
-  const url = pattern.replace(PARAM_TOKEN, (whole, slash: string, name: string, optional?: string) => {
-    const value = params[name]
-    if (value === undefined || value === '') {
-      if (optional) return ''
-      throw missing(name)
-    }
-    used.add(name)
-    return `${slash}${encodeURIComponent(value)}`
-  })
-  return { url, used }
 }

@@ -12,7 +12,8 @@ import KoaRouter from 'koa-router'
 import { compile, type PathFunction } from 'path-to-regexp'
 import { E_DUPLICATE_ROUTE, E_DUPLICATE_ROUTE_NAME, E_INVALID_HANDLER, E_ROUTE_PARAM_MISSING, E_UNKNOWN_ROUTE } from '../errors'
 import { RouteIndex } from './route_index'
-import { DomainPattern, fillPattern, RouteConstraints, withFormats, withoutExtension } from './route_match'
+import { DomainPattern, RouteConstraints, withFormats, withoutExtension } from './route_match'
+import { fillPattern, hasProperties, stringValues, withQuery } from './route_url'
 import type { RouteFormats, Verb } from './types'
 
 /** A route as route:list and Route.list() show it. */
@@ -199,34 +200,6 @@ function paramsIfMatch<T> (entry: Entry<T>, path: string, host: string, onDomain
   if (constraints === null) return onDomain ? null : params
   if (onDomain && constraints.domain === null) return null
   return constraints.accept(params, host)
-}
-
-function stringValues (params: Record<string, unknown> | null | undefined): Record<string, string> {
-  const values: Record<string, string> = {}
-  for (const [key, value] of Object.entries(params ?? {})) if (value !== undefined && value !== null) values[key] = String(value)
-  return values
-}
-
-/** The params a URL did not use, as its query string. */
-function withQuery (url: string, values: Record<string, string>, used: Set<string>): string {
-  const query = new URLSearchParams()
-  for (const [key, value] of Object.entries(values)) if (!used.has(key)) query.append(key, value)
-  const search = query.toString()
-  return search ? `${url}?${search}` : url
-}
-
-/** AdonisJs 3 spelled some properties of a route otherwise. */
-const V3_PROPERTIES: Record<string, string> = { route: 'pattern', verb: 'methods', middlewares: 'middleware' }
-
-function hasProperties (route: RouteInfo, properties: Record<string, unknown>): boolean {
-  return Object.entries(properties).every(([key, wanted]) => {
-    const actual: unknown = (route as unknown as Record<string, unknown>)[V3_PROPERTIES[key] ?? key]
-    if (Array.isArray(wanted) && Array.isArray(actual)) {
-      const list = key === 'verb' || key === 'methods' ? wanted.filter((verb) => String(verb).toUpperCase() !== 'HEAD') : wanted
-      return list.length === actual.length && list.every((item, index) => String(item).toUpperCase() === String(actual[index]).toUpperCase() || item === actual[index])
-    }
-    return actual === wanted
-  })
 }
 
 /** 'GET /users/:id', for messages. */
