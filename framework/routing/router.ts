@@ -66,6 +66,7 @@ export class Router<T = unknown> {
   #hasFormats = false
   /** The domains of routes, by source: only when there are some is the request's host looked at. */
   readonly #domains = new Map<string, DomainPattern>()
+  #hasDomains = false
 
   add (route: CompiledRoute<T>): void {
     const label = describeRoute(route)
@@ -93,7 +94,7 @@ export class Router<T = unknown> {
 
   /** Whether some route has a domain: the request layer then passes the host to match(). */
   get hasDomains (): boolean {
-    return this.#domains.size > 0
+    return this.#hasDomains
   }
 
   /**
@@ -101,16 +102,25 @@ export class Router<T = unknown> {
    * 404). On a host of a domain, only that domain's routes answer, as in AdonisJs 3.
    */
   match (method: string, path: string, host = ''): RouteMatch<T> {
-    const candidates = this.#candidates(path)
-    const onDomain = this.#domains.size > 0 && this.#isDomainHost(host)
+    const candidates = this.#hasFormats ? this.#candidatesWithFormats(path) : this.#index.candidates(path)
+    const onDomain = this.#hasDomains && this.#isDomainHost(host)
     for (const entry of candidates) {
-      if (!entry.layer.methods.includes(method)) continue
-      const params = paramsIfMatch(entry, path, host, onDomain)
-      if (params !== null) return { route: entry.route, params }
+      const { layer } = entry
+      if (!layer.methods.includes(method)) continue
+      const captures = layer.regexp.exec(path)
+      if (captures === null) continue
+      const params = layer.paramNames.length === 0 ? NO_PARAMS : paramsOf(layer, captures)
+      // The common case, decided without a call: no formats, no domain, not a domain's host.
+      if (entry.constraints === null && !onDomain) return { route: entry.route, params }
+      const accepted = constrained(entry, params, host, onDomain)
+      if (accepted !== null) return { route: entry.route, params: accepted }
     }
     const allowed = new Set<string>()
     for (const entry of candidates) {
-      if (paramsIfMatch(entry, path, host, onDomain) !== null) for (const verb of entry.layer.methods) allowed.add(verb)
+      const captures = entry.layer.regexp.exec(path)
+      if (captures === null) continue
+      if ((entry.constraints !== null || onDomain) && constrained(entry, paramsOf(entry.layer, captures), host, onDomain) === null) continue
+      for (const verb of entry.layer.methods) allowed.add(verb)
     }
     return { route: null, allowed: [...allowed] }
   }
@@ -172,13 +182,13 @@ export class Router<T = unknown> {
     if (route.domain == null) return formats === null ? null : new RouteConstraints(formats, null)
     let domain = this.#domains.get(route.domain)
     if (domain === undefined) this.#domains.set(route.domain, domain = new DomainPattern(route.domain))
+    this.#hasDomains = true
     return new RouteConstraints(formats, domain)
   }
 
-  /** The index's candidates; with formats, those of the path without its extension too. */
-  #candidates (path: string): Array<Entry<T>> {
+  /** The index's candidates, and those of the path without its extension (some route has formats). */
+  #candidatesWithFormats (path: string): Array<Entry<T>> {
     const found = this.#index.candidates(path)
-    if (!this.#hasFormats) return found
     const bare = withoutExtension(path)
     if (bare === null) return found
     const all = [...found, ...this.#index.candidates(bare)].sort((a, b) => a.order - b.order)
@@ -191,12 +201,10 @@ export class Router<T = unknown> {
   }
 }
 
-/** The params when the entry matches the path (and its host and format), else null. */
-function paramsIfMatch<T> (entry: Entry<T>, path: string, host: string, onDomain: boolean): Record<string, string> | null {
-  const { layer, constraints } = entry
-  const captures = layer.regexp.exec(path)
-  if (captures === null) return null
-  const params = layer.paramNames.length === 0 ? NO_PARAMS : paramsOf(layer, captures)
+/** The params of a path match once the entry's domain and format are checked, else null. */
+function constrained<T> (entry: Entry<T>, params: Record<string, string>, host: string, onDomain: boolean): Record<string, string> | null {
+  const { constraints } = entry
+  // On a host of a domain, only that domain's routes answer.
   if (constraints === null) return onDomain ? null : params
   if (onDomain && constraints.domain === null) return null
   return constraints.accept(params, host)
