@@ -23,6 +23,8 @@ export default {
     host: Env.get('HOST', '127.0.0.1'),
     /** Trust X-Forwarded-* headers (behind a reverse proxy). */
     trustProxy: Env.boolean('TRUST_PROXY', false),
+    /** Take a POST's _method field (or ?_method=) as its verb, so HTML forms can PUT, PATCH and DELETE. */
+    allowMethodSpoofing: true,
     /** How long a client may take to send a whole request, and its headers, in ms (raise it for big uploads on slow links). */
     requestTimeout: 60000,
     headersTimeout: 20000,

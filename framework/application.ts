@@ -17,7 +17,7 @@ import { requestHandler } from './http/server'
 import type { Logger } from './logger'
 import type { HttpMiddleware } from './http/middleware/step'
 import type { Kernel } from './middleware/kernel'
-import type { RouteRunner } from './http/routes'
+import { compileUnrouted, type RouteRunner } from './http/routes'
 import type { Router } from './routing/router'
 import type { SessionManager } from './session/session_manager'
 import type { ShieldConfig } from './shield/shield_config'
@@ -46,6 +46,8 @@ export interface ApplicationParts {
   devHosts: DevHosts | null
   /** config/cors, when the kernel lists 'Adonis/Middleware/Cors' and origin is not false; else null. */
   cors?: CorsConfig | null
+  /** Whether a POST's _method is taken as its verb (http.allowMethodSpoofing; true when absent). */
+  allowMethodSpoofing?: boolean
 }
 
 export class Application {
@@ -66,6 +68,9 @@ export class Application {
   readonly shield: ShieldConfig
   readonly devHosts: DevHosts | null
   readonly cors: CorsConfig | null
+  readonly allowMethodSpoofing: boolean
+  /** What runs on a request no route matched: the global middleware, then the 404. */
+  readonly unrouted: RouteRunner
   readonly #timeouts: ApplicationParts['timeouts']
   /** The bytes of uploads all requests together may hold in temp files (bodyParser.uploadsLimit). */
   readonly uploads: UploadBudget
@@ -89,6 +94,8 @@ export class Application {
     this.shield = parts.shield
     this.devHosts = parts.devHosts
     this.cors = parts.cors ?? null
+    this.allowMethodSpoofing = parts.allowMethodSpoofing ?? true
+    this.unrouted = compileUnrouted(parts.kernel)
     this.#timeouts = parts.timeouts
     this.uploads = new UploadBudget(toBytes(parts.bodyParser.uploadsLimit))
     this.koa = new Koa({ proxy: parts.trustProxy })

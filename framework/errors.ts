@@ -47,7 +47,7 @@ export class BootError extends AdonisLiteError {
 export const E_ROUTE_NOT_FOUND = (method: string, path: string) =>
   new AdonisLiteError(`Cannot ${method} ${path}`, { code: 'E_ROUTE_NOT_FOUND', status: 404 })
 
-export const E_METHOD_NOT_ALLOWED = (method: string, path: string, allowed: string[]) =>
+export const E_METHOD_NOT_ALLOWED = (method: string, path: string, allowed: readonly string[]) =>
   Object.assign(
     new AdonisLiteError(`${method} is not allowed on ${path}; use ${allowed.join(', ')}`, { code: 'E_METHOD_NOT_ALLOWED', status: 405 }),
     { headers: { Allow: allowed.join(', ') } }
@@ -264,3 +264,16 @@ export const E_CSRF_ORIGIN_MISMATCH = () =>
 /** 'Adonis/Middleware/Cors' listed in namedMiddleware: it answers preflight requests, which reach no route's middleware. */
 export const E_CORS_NOT_GLOBAL = () =>
   new BootError("app/Http/kernel.ts: 'Adonis/Middleware/Cors' answers preflight requests before routing, so it belongs in globalMiddleware (first, as AdonisJs 3 listed it), not namedMiddleware", 'E_INVALID_CONFIG')
+// ---------------------------------------------------------------------------------------------
+// Routes: resources, domains, middleware parameters
+
+export const E_INVALID_RESOURCE = (resource: string, problem: string) =>
+  new BootError(`start/routes.ts: Route.resource('${resource}') ${problem}`, 'E_INVALID_RESOURCE')
+
+export const E_MIDDLEWARE_TAKES_NO_PARAMS = (name: string, route: string, middleware: string) =>
+  new BootError(`start/routes.ts: route ${route} gives parameters to '${name}', but ${middleware} takes none: ` +
+    'remove what follows \':\' or map the name to a middleware of app/Http/Middleware in app/Http/kernel.ts', 'E_MIDDLEWARE_TAKES_NO_PARAMS')
+
+export const E_INVALID_DOMAIN = (domain: string) =>
+  new BootError(`start/routes.ts: .domain('${domain}') is not a host name: write it as 'blog.example.com' or ':user.example.com'`,
+    'E_INVALID_DOMAIN')

@@ -95,7 +95,15 @@ export function boot (options: BootOptions): Application {
     shield: shieldConfig(config.get('shield'), configFileName(root, 'shield')),
     devHosts: production ? null : devHosts(config),
     cors: corsSettings(kernel, config, root),
+    allowMethodSpoofing: allowMethodSpoofing(config),
   })
+}
+
+/** http.allowMethodSpoofing: whether a POST's _method is its verb (true unless set to false). */
+function allowMethodSpoofing (config: Config): boolean {
+  const allowed = config.get<unknown>('app.http.allowMethodSpoofing', true)
+  if (typeof allowed !== 'boolean') throw E_INVALID_CONFIG('config/app.ts', 'http.allowMethodSpoofing', 'must be true or false')
+  return allowed
 }
 
 /** APP_KEY (config app.appKey), then the keys still accepted while rotating (app.previousKeys, APP_KEY_PREVIOUS). */

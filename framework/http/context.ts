@@ -20,6 +20,7 @@ import { Response } from './response'
 import type { RouteRunner } from './routes'
 
 const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
+const NO_VERBS: readonly string[] = Object.freeze([])
 
 export class HttpContext {
   readonly request: Request
@@ -27,6 +28,8 @@ export class HttpContext {
   readonly cookies: CookieJar
   params: Record<string, string> = EMPTY as Record<string, string>
   route: CompiledRoute<RouteRunner> | null = null
+  /** On a request no route matched, the verbs its path allows (none: a 404). */
+  allowed: readonly string[] = NO_VERBS
   /** The parsed body; empty until BodyParser has run. */
   body: unknown = EMPTY
   /** Files of a multipart body, by field name. */

@@ -232,6 +232,12 @@ export class Request {
     if (this.#ctx.flash === null) throw E_FLASH_NOT_ENABLED(method)
     return this.#ctx.flash
   }
+
+  /** The extension a route with .formats() was requested with ('json' for /users.json), or null. */
+  format (): string | null {
+    const format = this.#ctx.params.format
+    return typeof format === 'string' ? format.replace(/^\./, '') : null
+  }
 }
 
 /** Required on the first nested query string: most never have one, and a cold start need not load it (bench/startup.ts). */

@@ -1,11 +1,12 @@
 /**
  * One request, start to finish: spoof the verb, match a route, run its middleware and handler,
  * commit the session, turn any error into a response, then set the cookies. A request that
- * matches no route may be a file in public/.
+ * matches no route may be a file in public/; if not, it goes through the global middleware to
+ * its 404 (or 405).
  */
 import type Koa from 'koa'
 import type { Application } from '../application'
-import { E_HOST_NOT_ALLOWED, E_METHOD_NOT_ALLOWED, E_ROUTE_NOT_FOUND } from '../errors'
+import { E_HOST_NOT_ALLOWED, E_ROUTE_NOT_FOUND } from '../errors'
 import { HttpContext } from './context'
 import { applyCors } from './middleware/cors'
 
@@ -42,10 +43,16 @@ async function dispatch (app: Application, ctx: HttpContext): Promise<void> {
   if (app.devHosts !== null && !app.devHosts.allows(koa.get('host'))) throw E_HOST_NOT_ALLOWED(koa.get('host'))
   // Before routing: a preflight is answered here, with no session or body read.
   if (app.cors !== null && applyCors(app.cors, koa)) return
-  let found = app.router.match(koa.method, koa.path)
+  // The host is read only when some route has a domain.
+  const host = app.router.hasDomains ? koa.hostname : ''
+  let found = app.router.match(koa.method, koa.path, host)
   // A path no route knows is a 404 whatever its verb: its body is never read.
-  if (koa.method === 'POST' && (found.route !== null || found.allowed.length > 0) && await spoofMethod(app, ctx)) {
-    found = app.router.match(koa.method, koa.path)
+  if (koa.method === 'POST' && (found.route !== null || found.allowed.length > 0)) {
+    if (app.allowMethodSpoofing) {
+      if (await spoofMethod(app, ctx)) found = app.router.match(koa.method, koa.path, host)
+    } else if (found.route !== null) {
+      await warnOfSpoofing(app, ctx)
+    }
   }
   if (found.route) {
     ctx.params = found.params
@@ -57,28 +64,35 @@ async function dispatch (app: Application, ctx: HttpContext): Promise<void> {
     }
     return
   }
-  if (found.allowed.length > 0) {
-    if (koa.method === 'OPTIONS') {
-      koa.set('Allow', found.allowed.join(', '))
-      koa.status = 204
-      return
-    }
-    throw E_METHOD_NOT_ALLOWED(koa.method, koa.path, found.allowed)
-  }
-  if ((koa.method === 'GET' || koa.method === 'HEAD') && app.publicFiles !== null && await app.publicFiles.serve(koa)) return
-  throw E_ROUTE_NOT_FOUND(koa.method, koa.path)
+  if (found.allowed.length === 0 && (koa.method === 'GET' || koa.method === 'HEAD') && app.publicFiles !== null && await app.publicFiles.serve(koa)) return
+  ctx.allowed = found.allowed
+  await app.unrouted(ctx)
+}
+
+/** The _method a POST carries, in the query or (when a global middleware reads bodies) in the body. */
+async function spoofedMethod (app: Application, ctx: HttpContext): Promise<unknown> {
+  if (ctx.koa.querystring.includes('_method=')) return ctx.request.get()._method
+  if (!app.readsBodies) return undefined
+  await ctx.parseBody()
+  return ctx.request.post()._method
 }
 
 /** A form cannot send PUT, PATCH or DELETE: it posts with _method in the query or the body. Resolves with whether the verb changed. */
 async function spoofMethod (app: Application, ctx: HttpContext): Promise<boolean> {
-  let spoofed: unknown = ctx.koa.querystring.includes('_method=') ? ctx.request.get()._method : undefined
-  if (spoofed === undefined && app.readsBodies) {
-    await ctx.parseBody()
-    spoofed = ctx.request.post()._method
-  }
+  const spoofed = await spoofedMethod(app, ctx)
   if (typeof spoofed !== 'string' || !SPOOFABLE.has(spoofed.toUpperCase())) return false
   ctx.koa.method = spoofed.toUpperCase()
   return true
+}
+
+/** Said once per process: a form sends _method while spoofing is off, so its verb is not the one meant. */
+let spoofingWarned = false
+
+async function warnOfSpoofing (app: Application, ctx: HttpContext): Promise<void> {
+  if (spoofingWarned || await spoofedMethod(app, ctx) === undefined) return
+  spoofingWarned = true
+  app.logger.warn(`${ctx.koa.method} ${ctx.koa.path} sent _method, but method spoofing is off, so it is answered as a POST: ` +
+    'set http.allowMethodSpoofing to true in config/app.ts to take _method as the verb')
 }
 
 function statusOf (error: unknown): number {

@@ -1,6 +1,7 @@
 /**
- * Route.group(): routes defined inside the callback share a prefix, middleware and a name
- * prefix. Nested groups apply from the inside out, so the outer prefix comes first.
+ * Route.group(): routes defined inside the callback share a prefix, middleware, a name
+ * prefix, formats and a domain. Nested groups apply from the inside out, so the outer prefix
+ * comes first and the outer middleware runs last.
  */
 import { flattenKeys } from '../support/object_path'
 import type { RouteBuilder } from './route'
@@ -22,16 +23,36 @@ export class RouteGroup {
     return this
   }
 
-  /** `.middleware(['auth'])`: runs before each route's own middleware. */
+  /** `.middleware(['auth'])`: runs after each route's own middleware, as in AdonisJs 3. */
   middleware (...names: MiddlewareNames): this {
     const list = flattenKeys(names)
-    for (const route of this.#routes) route.prependMiddleware(list)
+    for (const route of this.#routes) route.appendMiddleware(list)
     return this
+  }
+
+  /** AdonisJs 3's other spelling of middleware(). */
+  middlewares (...names: MiddlewareNames): this {
+    return this.middleware(...names)
   }
 
   /** `.as('admin')`: route names become 'admin.<name>'. */
   as (namePrefix: string): this {
     for (const route of this.#routes) route.prefixName(namePrefix)
+    return this
+  }
+
+  /** `.formats(['json'], strict)` on every route of the group. */
+  formats (list: string[], strict = false): this {
+    for (const route of this.#routes) route.formats(list, strict)
+    return this
+  }
+
+  /**
+   * `.domain('blog.example.com')`: the group's routes answer on that host only;
+   * `.domain(':user.example.com')` makes the first label the `user` param.
+   */
+  domain (domain: string): this {
+    for (const route of this.#routes) route.setDomain(domain.trim())
     return this
   }
 }

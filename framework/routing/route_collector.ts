@@ -5,15 +5,18 @@
 import { RouteGroup } from './group'
 import { RouteResource } from './resource'
 import { RouteBuilder } from './route'
-import { VERBS, type RouteHandler, type Verb } from './types'
+import type { RouteHandler, Verb } from './types'
 
 export class RouteCollector {
   readonly routes: RouteBuilder[] = []
   readonly #openGroups: RouteGroup[] = []
 
-  add (methods: Verb[], pattern: string, handler: RouteHandler): RouteBuilder {
+  /** Adds a route after the others, or just before `before` (it is then tried first). */
+  add (methods: Verb[], pattern: string, handler: RouteHandler, before?: RouteBuilder): RouteBuilder {
     const route = new RouteBuilder(methods, pattern, handler)
-    this.routes.push(route)
+    const at = before === undefined ? -1 : this.routes.indexOf(before)
+    if (at === -1) this.routes.push(route)
+    else this.routes.splice(at, 0, route)
     for (const group of this.#openGroups) group.add(route)
     return route
   }
@@ -33,17 +36,6 @@ export class RouteCollector {
   }
 
   resource (resource: string, controller: string): RouteResource {
-    return new RouteResource(resource, controller, (methods, pattern, handler) => this.add(methods, pattern, handler))
+    return new RouteResource(resource, controller, (methods, pattern, handler, before) => this.add(methods, pattern, handler, before))
   }
-}
-
-/** Normalizes verbs given to Route.match(): ['get', 'post'] -> ['GET', 'POST']. */
-export function toVerbs (verbs: string[]): Verb[] {
-  return verbs.map((verb) => {
-    const upper = verb.toUpperCase()
-    if (!(VERBS as readonly string[]).includes(upper)) {
-      throw new TypeError(`Route.match(): unknown HTTP verb '${verb}' (use ${VERBS.join(', ')})`)
-    }
-    return upper as Verb
-  })
 }

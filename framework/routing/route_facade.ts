@@ -6,9 +6,10 @@ import { E_ROUTES_NOT_LOADED } from '../errors'
 import type { RouteGroup } from './group'
 import type { RouteResource } from './resource'
 import type { RouteBuilder } from './route'
-import { RouteCollector, toVerbs } from './route_collector'
+import { RouteCollector } from './route_collector'
 import type { RouteInfo, Router } from './router'
 import type { AnyHandlerFunction, DefineRoute, RouteHandler, Verb } from './types'
+import { toVerbs } from './verbs'
 
 const define = (methods: Verb[]): DefineRoute<RouteBuilder> =>
   (pattern: string, handler: RouteHandler) => collector.add(methods, pattern, handler)
@@ -61,13 +62,20 @@ export interface RouteFacade<F extends AnyHandlerFunction = AnyHandlerFunction, 
   group (nameOrCallback: string | (() => void), callback?: () => void): RouteGroup
   /** The seven conventional routes of a resource controller. */
   resource (resource: string, controller: string): RouteResource
+  /** AdonisJs 3's other spelling of resource(). */
+  resources (resource: string, controller: string): RouteResource
   /**
    * The URL of a named route (or of the route whose handler is 'Controller.method'), with
-   * params filling the pattern and the rest as a query string.
+   * params filling the pattern and the rest as a query string; '//host/path' for a route with
+   * a domain. A pattern or URL ('/posts/:id') is filled in the same way.
    */
   url (identifier: string, params?: Record<string, unknown>): string
   /** Every route, in the order they match. */
   list (): RouteInfo[]
+  /** AdonisJs 3's name for list(). */
+  routes (): RouteInfo[]
+  /** The first route with these properties: Route.getRoute({ name: 'user.show' }), or undefined. */
+  getRoute (properties: Record<string, unknown>): RouteInfo | undefined
 }
 
 export const Route: RouteFacade = {
@@ -86,6 +94,9 @@ export const Route: RouteFacade = {
   }),
   group: (nameOrCallback, callback) => collector.group(nameOrCallback, callback),
   resource: (resource, controller) => collector.resource(resource, controller),
+  resources: (resource, controller) => collector.resource(resource, controller),
   url: (identifier, params = {}) => bootedRouter('url').url(identifier, params),
   list: () => bootedRouter('list').list(),
+  routes: () => bootedRouter('routes').list(),
+  getRoute: (properties) => bootedRouter('getRoute').getRoute(properties),
 }

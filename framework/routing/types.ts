@@ -33,11 +33,24 @@ export type Verb = typeof VERBS[number]
 /** Middleware names as varargs or one array: .middleware('auth') or .middleware(['auth', 'admin']). */
 export type MiddlewareNames = Array<string | string[]>
 
+/**
+ * `.formats(['json', 'html'], strict)`: the route also answers /users.json and /users.html (only
+ * those, when strict), and the extension is the `format` param.
+ */
+export interface RouteFormats {
+  list: string[]
+  strict: boolean
+}
+
 /** What a route builder hands to the router at boot. */
 export interface RouteDefinition {
   methods: Verb[]
   pattern: string
   name: string | null
   handler: RouteHandler
+  /** Named middleware as written, parameters included: 'auth', 'auth:api,session'. */
   middleware: string[]
+  formats: RouteFormats | null
+  /** The host the route answers on (a group's .domain()): 'blog.example.com', ':user.example.com'. */
+  domain: string | null
 }

@@ -225,7 +225,7 @@ describe('CLI | route:list', () => {
     expect(account).toMatch(/^GET\|HEAD\s+\/account\s+account\s+UserController\.account\s+auth$/)
     expect(columns.map((column) => account.slice(column).split(/\s{2,}/)[0])).toEqual(['/account', 'account', 'UserController.account', 'auth'])
     expect(lines.find((line) => line.startsWith('POST'))).toMatch(/^POST\s+\/cart\s+Closure$/)
-    expect(result.stdout).toContain('Global middleware (every route, in this order): Adonis/Middleware/Cors, Adonis/Middleware/BodyParser, Adonis/Middleware/Shield, Adonis/Middleware/Flash')
+    expect(result.stdout).toContain('Global middleware (every request, in this order): Adonis/Middleware/Cors, Adonis/Middleware/BodyParser, Adonis/Middleware/Shield, Adonis/Middleware/Flash')
   })
 
   it('prints JSON with --json', async () => {

@@ -60,9 +60,10 @@ describe('Middleware | kernel and named middleware', () => {
     expect(answer.headers['x-after']).toBe('global-after')
   })
 
-  it('does not run global middleware when no route matches', async () => {
+  it('v3: runs global middleware on a request no route matches, before its 404', async () => {
     const answer = await client.get('/nowhere')
-    expect(answer.headers['x-trace']).toBeUndefined()
+    expect(answer.status).toBe(404)
+    expect(answer.headers['x-trace']).toBe('global')
   })
 
   it('runs named middleware after global ones, in the order the route lists them', async () => {

@@ -11,8 +11,8 @@ export const routeListCommand: Command = {
 
 Boots the app in the current folder (without listening) and prints its routes in the
 order they are matched: verbs, URL pattern, name, handler and the route's own middleware.
-GET routes answer HEAD too, shown as GET|HEAD. The global middleware, which run on every
-route, are listed below the table.
+GET routes answer HEAD too, shown as GET|HEAD; a route with a domain shows it before its
+path. The global middleware, which run on every request, are listed below the table.
 
   --json   print the routes as JSON instead`,
   loadsApp: true,
@@ -31,7 +31,7 @@ route, are listed below the table.
     const app = boot({ root, config: { session: { driver: 'memory' } } })
     const routes = app.router.list().map((route) => ({
       methods: route.methods.includes('GET') ? [...route.methods, 'HEAD'] : [...route.methods],
-      url: route.pattern,
+      url: shownUrl(route),
       name: route.name,
       handler: route.handler,
       middleware: route.middleware,
@@ -58,7 +58,13 @@ route, are listed below the table.
       route.methods.join('|'), route.url, route.name ?? '', route.handler, route.middleware.join(', '),
     ])
     for (const line of table(columns, rows)) say(line)
-    say(`\n${paint('Global middleware', 'bold')} (every route, in this order): ${globals.length ? globals.join(', ') : 'none'}`)
+    say(`\n${paint('Global middleware', 'bold')} (every request, in this order): ${globals.length ? globals.join(', ') : 'none'}`)
     return 0
   },
+}
+
+/** The pattern, after its domain ('blog.example.com/posts/:id') and with its formats ('/users{.json|.html}'). */
+function shownUrl (route: { pattern: string, domain?: string | null, formats?: { list: string[], strict: boolean } | null }): string {
+  const formats = route.formats == null ? '' : `{.${route.formats.list.join('|.')}}${route.formats.strict ? '' : '?'}`
+  return `${route.domain ?? ''}${route.pattern}${formats}`
 }

@@ -21,9 +21,7 @@ export const XSRF_COOKIE = 'XSRF-TOKEN'
 export const shieldStep: HttpStep = (ctx, next) => {
   const { koa, app } = ctx
   const config = app.shield
-  const userAgent = koa.headers['user-agent']
-  for (const [name, value] of securityHeaders(config, { https: koa.secure, userAgent })) koa.set(name, value)
-  if (config.csp !== null) sendCsp(ctx, config.csp, userAgent)
+  sendShieldHeaders(ctx)
   if (!config.csrf.enable) return next()
 
   const { sessions } = app
@@ -32,6 +30,14 @@ export const shieldStep: HttpStep = (ctx, next) => {
   const then = config.csrf.xsrfCookie ? () => withXsrfCookie(ctx, csrf, config, next) : next
   if (!config.csrf.methods.includes(koa.method) || config.csrf.filterUris(koa.path)) return then()
   return verifyRequest(ctx, csrf, config).then(then)
+}
+
+/** The security headers and the CSP, which every answer carries, a 404 page's included. */
+export function sendShieldHeaders (ctx: HttpContext): void {
+  const { koa, app } = ctx
+  const userAgent = koa.headers['user-agent']
+  for (const [name, value] of securityHeaders(app.shield, { https: koa.secure, userAgent })) koa.set(name, value)
+  if (app.shield.csp !== null) sendCsp(ctx, app.shield.csp, userAgent)
 }
 
 function sendCsp (ctx: HttpContext, csp: NonNullable<ShieldConfig['csp']>, userAgent: string | undefined): void {

@@ -8,4 +8,8 @@ export type HttpStep = Step<HttpContext>
 export interface HttpMiddleware {
   step: HttpStep
   readsBodies: boolean
+  /** The step with parameters from the route ('auth:api,session' gives ['api', 'session']); absent: it takes none. */
+  withParams?: (params: string[]) => HttpStep
+  /** What it does, as global middleware, on a request no route matched; absent: the same as `step`. */
+  unrouted?: HttpStep
 }
