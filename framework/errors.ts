@@ -255,3 +255,20 @@ export const E_NOT_INSTALLED = (name: string, where: string) =>
 /** The app's TypeScript does not compile; tsc's errors are printed above this message. */
 export const E_BUILD_FAILED = (errors: number) =>
   new AdonisLiteError(`The build stopped: ${errors} type error${errors === 1 ? '' : 's'} (above). Fix them, then run adonis-lite build again`, { code: 'E_BUILD_FAILED' })
+
+// ---------------------------------------------------------------------------------------------
+// Request, response and uploads
+
+/** Request.macro('ip', ...) would change what every handler, middleware and view relies on. */
+export const E_INVALID_MACRO = (target: string, name: string, problem?: string) =>
+  new AdonisLiteError(`${target}.macro('${name}') ${problem ?? `cannot replace ${target.toLowerCase()}.${name}, which is built in: give the macro another name`}`,
+    { code: 'E_INVALID_MACRO' })
+
+/** An uploaded file moved or read after file.delete(). */
+export const E_FILE_DELETED = (clientName: string) =>
+  new AdonisLiteError(`The uploaded file ${JSON.stringify(clientName)} was deleted: move() or delete() it before deleting it`,
+    { code: 'E_FILE_DELETED' })
+
+export const E_INVALID_SESSION_DRIVER = (name: string) =>
+  new AdonisLiteError(`SessionManager.extend('${name}', driver): driver must be a function (config, app) => store, ` +
+    'or a store object with read, write, touch and destroy methods', { code: 'E_INVALID_SESSION_DRIVER' })

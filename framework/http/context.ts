@@ -28,7 +28,9 @@ export class HttpContext {
   route: CompiledRoute<RouteRunner> | null = null
   /** The parsed body; empty until BodyParser has run. */
   body: unknown = EMPTY
-  /** Files of a multipart body, by field name. */
+  /** A text/plain body as it came (request.raw()), or null. */
+  raw: string | null = null
+  /** Files of a multipart body, by field name, in the order they came. */
   files: Record<string, UploadedFile[]> = EMPTY as Record<string, UploadedFile[]>
   /** Flash messages, when the Flash middleware runs. */
   flash: FlashMessages | null = null
@@ -52,8 +54,9 @@ export class HttpContext {
   parseBody (): Promise<void> {
     this.#parsing ??= hasBody(this.koa) && this.koa.is('multipart')
       ? this.#readMultipartFields()
-      : parseBody(this.koa, this.app.bodyParser).then((body) => {
-        if (body !== undefined) this.body = body
+      : parseBody(this.koa, this.app.bodyParser).then((parsed) => {
+        if (parsed?.fields !== undefined) this.body = parsed.fields
+        if (parsed?.raw !== undefined) this.raw = parsed.raw
       })
     return this.#parsing
   }
@@ -64,7 +67,7 @@ export class HttpContext {
     const reader = new MultipartReader(this.koa.req, this.app.bodyParser, this.app.uploads)
     this.#multipart = reader
     // Files the handler did not move are removed once the response is out, and their bytes given back.
-    this.koa.res.once('close', () => { reader.release(this.files) })
+    this.koa.res.once('close', () => { reader.release() })
     this.body = await reader.fields()
   }
 

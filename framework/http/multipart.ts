@@ -20,10 +20,11 @@ import type { Readable } from 'node:stream'
 import busboy from 'busboy'
 import qs from 'qs'
 import { E_BODY_TOO_LARGE, E_MALFORMED_BODY, E_UPLOADS_BUSY } from '../errors'
+import { foldArrayKeys } from './form_keys'
 import { toBytes, type UploadBudget } from './uploads'
 import { UploadedFile } from './uploaded_file'
 
-export { UploadedFile, safeFileName } from './uploaded_file'
+export { UploadedFile, UploadedFiles, safeFileName } from './uploaded_file'
 
 export interface MultipartLimits {
   /** Largest file, as bytes or a string such as '10mb'. */
@@ -141,11 +142,10 @@ export class MultipartReader {
     if (this.pending) this.#drop()
   }
 
-  /** After the response: removes the temp files the handler did not move, and gives their bytes back. */
-  async release (files: Multipart['files'] | null): Promise<void> {
+  /** After the response: removes the temp files the handler did not move (a moved one is gone already), and gives their bytes back. */
+  async release (): Promise<void> {
     this.abandon()
-    const moved = new Set(files === null ? [] : Object.values(files).flat().filter((file) => file.moved).map((file) => file.tmpPath))
-    await Promise.all(this.#temps.filter((temp) => !moved.has(temp)).map((temp) => fs.promises.rm(temp, { force: true })))
+    await this.#removeTemps()
     this.#budget.give(this.#taken)
     this.#taken = 0
   }
@@ -231,7 +231,8 @@ export class MultipartReader {
 
   #parse (pairs: Array<[string, string]>): Record<string, unknown> {
     const search = new URLSearchParams(pairs).toString()
-    return qs.parse(search, { depth: this.#limits.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false })
+    const fields = qs.parse(search, { depth: this.#limits.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false })
+    return pairs.some(([name]) => name?.includes('[]]')) ? foldArrayKeys(fields) as Record<string, unknown> : fields
   }
 
   #fail (error: unknown): void {
