@@ -19,6 +19,7 @@ import { Response } from './response'
 import type { RouteRunner } from './routes'
 
 const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
+const NO_FILES: readonly UploadedFile[] = Object.freeze([])
 
 export class HttpContext {
   readonly request: Request
@@ -31,7 +32,7 @@ export class HttpContext {
   /** A text/plain body as it came (request.raw()), or null. */
   raw: string | null = null
   /** Files of a multipart body, by field name, in the order they came. */
-  files: Record<string, UploadedFile[]> = EMPTY as Record<string, UploadedFile[]>
+  files: readonly UploadedFile[] = NO_FILES
   /** Flash messages, when the Flash middleware runs. */
   flash: FlashMessages | null = null
   /** CSRF tokens, when the Shield middleware runs. */

@@ -56,10 +56,17 @@ export function fieldPath (name: string): { path: string[], list: boolean } | nu
   return path.every((key) => key !== '' && isSafeKey(key) && !Object.hasOwn(Object.prototype, key)) ? { path, list } : null
 }
 
-/** Files by field name (as received, in order) -> the tree request.file() reads: lists for photos[] or a repeated name. */
-export function fileTree (files: Record<string, UploadedFile[]>): FileTree {
+/**
+ * The files as sent -> the tree request.file() reads, and its top-level names in the order they
+ * were first sent (an object would put names such as "2" before "1" and "a"). A field is a list
+ * for photos[] or a name sent more than once.
+ */
+export function fileTree (files: readonly UploadedFile[]): { tree: FileTree, order: string[] } {
+  const byName = new Map<string, UploadedFile[]>()
+  for (const file of files) byName.set(file.fieldName, [...(byName.get(file.fieldName) ?? []), file])
   const tree: FileTree = {}
-  for (const [name, received] of Object.entries(files)) {
+  const order = new Set<string>()
+  for (const [name, received] of byName) {
     const parsed = fieldPath(name)
     if (parsed === null) continue
     let node = tree
@@ -73,6 +80,7 @@ export function fileTree (files: Record<string, UploadedFile[]>): FileTree {
     if (isPlainObject(existing)) continue
     const all = [...(existing === undefined ? [] : [existing as UploadedFile | UploadedFiles].flat()), ...received]
     node[leaf] = parsed.list || all.length > 1 ? UploadedFiles.from(all) as UploadedFiles : all[0]!
+    order.add(parsed.path[0]!)
   }
-  return tree
+  return { tree, order: [...order] }
 }

@@ -40,7 +40,8 @@ export interface MultipartLimits {
 
 export interface Multipart {
   fields: Record<string, unknown>
-  files: Record<string, UploadedFile[]>
+  /** In the order they were sent (the order of #writes), never the order their writes finished in. */
+  files: UploadedFile[]
 }
 
 interface FilePart {
@@ -130,10 +131,7 @@ export class MultipartReader {
       await this.#removeTemps()
       throw this.#failure
     }
-    const files: Record<string, UploadedFile[]> = {}
-    for (const result of written) {
-      if (result.status === 'fulfilled') (files[result.value.fieldName] ??= []).push(result.value)
-    }
+    const files = written.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
     return { fields: this.#parse(this.#pairs), files }
   }
 

@@ -20,7 +20,7 @@ export class Request extends RequestNegotiation {
   #query: Data | null = null
   #all: Data | null = null
   #allBody: unknown = null
-  #files: FileTree | null = null
+  #files: ReturnType<typeof fileTree> | null = null
   #filesFrom: unknown = null
 
   constructor (ctx: HttpContext) {
@@ -82,7 +82,7 @@ export class Request extends RequestNegotiation {
    * nested field. options are the checks file.move() applies: { maxSize: '2mb', allowedExtensions: ['jpg'] }.
    */
   file (name: string, options?: FileOptions): UploadedFile | UploadedFiles | null {
-    const found = getPath(this.#fileTree(), name.replace(/\[\]$/, '').replace(/\[([^[\]]*)\]/g, '.$1'))
+    const found = getPath(this.#fileTree().tree, name.replace(/\[\]$/, '').replace(/\[([^[\]]*)\]/g, '.$1'))
     // Lists are made by fileTree(); a file is recognised by its methods (the multipart parser is required apart).
     if (Array.isArray(found)) {
       if (options) for (const file of found) file.limit(options)
@@ -93,7 +93,8 @@ export class Request extends RequestNegotiation {
 
   /** Every field's file (or list of files), in the order the fields came, as v3 gave them. */
   files (): Array<UploadedFile | UploadedFiles | FileTree> {
-    return Object.values(this.#fileTree())
+    const { tree, order } = this.#fileTree()
+    return order.map((name) => tree[name]!)
   }
 
   param (key: string, defaultValue: unknown = null): unknown {
@@ -242,7 +243,7 @@ export class Request extends RequestNegotiation {
   raw (): string | null { return this.#ctx.raw }
   get _raw (): string | null { return this.#ctx.raw }
 
-  #fileTree (): FileTree {
+  #fileTree (): ReturnType<typeof fileTree> {
     if (this.#files === null || this.#filesFrom !== this.#ctx.files) {
       this.#files = fileTree(this.#ctx.files)
       this.#filesFrom = this.#ctx.files
