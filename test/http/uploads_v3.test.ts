@@ -81,11 +81,20 @@ describe('Http | uploads, as AdonisJs 3 had them', () => {
     return app.newClient().post(url, form)
   }
 
-  it("v3: file.move() puts an allowed file in place, and the File methods describe it (clientName, mimeType, extension, clientSize, uploadName, uploadPath)", async () => {
+  it('v3: file.move() puts an allowed file in place, and the File methods describe it (clientName, mimeType, extension, clientSize, uploadName, uploadPath)', async () => {
     const answer = (await post('/avatar', (form) => form.append('avatar', new Blob(['tiny'], { type: 'image/png' }), 'me.png'))).json()
     expect(answer).toMatchObject({
-      moved: true, errors: null, clientName: 'me.png', mimeType: 'image/png', extension: 'png', clientSize: 4,
-      uploadName: 'me.png', uploadPath: path.join(target, 'me.png'), tmpPath: path.join(target, 'me.png'), exists: true, result: path.join(target, 'me.png'),
+      moved: true,
+      errors: null,
+      clientName: 'me.png',
+      mimeType: 'image/png',
+      extension: 'png',
+      clientSize: 4,
+      uploadName: 'me.png',
+      uploadPath: path.join(target, 'me.png'),
+      tmpPath: path.join(target, 'me.png'),
+      exists: true,
+      result: path.join(target, 'me.png'),
     })
     expect(fs.readFileSync(path.join(target, 'me.png'), 'utf8')).toBe('tiny')
   })
@@ -157,7 +166,9 @@ describe('Http | uploads, as AdonisJs 3 had them', () => {
       form.append('user[docs][]', new Blob(['e']), 'letter.pdf')
     })).json()
     expect(answer).toEqual({
-      avatar: 'face.png', bracket: 'face.png', docs: ['cv.pdf', 'letter.pdf'],
+      avatar: 'face.png',
+      bracket: 'face.png',
+      docs: ['cv.pdf', 'letter.pdf'],
       fields: { user: { name: 'Ann', email: ['a@example.com', 'b@example.com'] } },
     })
   })
