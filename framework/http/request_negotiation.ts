@@ -4,6 +4,7 @@
  * prefix (en for en-US), and match() takes v3's route patterns (/users/:id, /files/*).
  */
 import type Koa from 'koa'
+import isFresh from 'fresh'
 import typeIs from 'type-is'
 import { flattenKeys } from '../support/object_path'
 import { hasBody } from './body_parser'
@@ -33,8 +34,15 @@ export abstract class RequestNegotiation {
   /** Whether the request carries a body. */
   hasBody (): boolean { return hasBody(this.#koa) }
   /** Whether the client's cached copy (If-None-Match, If-Modified-Since) matches the response's ETag or Last-Modified. */
-  fresh (): boolean { return this.#koa.fresh }
-  stale (): boolean { return this.#koa.stale }
+  fresh (): boolean {
+    const koa = this.#koa
+    // In a handler the status is usually not set yet (Koa's 404 until a body is): v3 read it as the 200 it will be.
+    const status = koa.status === 404 && koa.body == null ? 200 : koa.status
+    if ((koa.method !== 'GET' && koa.method !== 'HEAD') || !((status >= 200 && status < 300) || status === 304)) return false
+    return isFresh(koa.headers, { etag: koa.response.get('etag'), 'last-modified': koa.response.get('last-modified') })
+  }
+
+  stale (): boolean { return !this.fresh() }
   /** The client and proxy addresses from X-Forwarded-For, when app.http.trustProxy is on. */
   ips (): string[] { return this.#koa.ips }
   /** The subdomains of the host, nearest first: ['tobi', 'ferrets'] for tobi.ferrets.example.com. */
