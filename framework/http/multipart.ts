@@ -48,6 +48,8 @@ interface FilePart {
   name: string
   stream: Readable
   info: busboy.FileInfo
+  /** busboy cut it at fileLimit: a small file does so while it waits for receive(), before it is written. */
+  overLimit?: boolean
 }
 
 const noop = (): void => undefined
@@ -184,6 +186,10 @@ export class MultipartReader {
       return
     }
     part.stream.on('error', noop)
+    part.stream.once('limit', () => {
+      part.overLimit = true
+      if (this.#receiving) this.#fail(E_BODY_TOO_LARGE(String(this.#limits.fileLimit)))
+    })
     if (this.#dropping) {
       part.stream.resume()
       return
@@ -194,7 +200,9 @@ export class MultipartReader {
     this.#reachFiles()
   }
 
-  #write ({ name, stream, info }: FilePart): void {
+  #write ({ name, stream, info, overLimit }: FilePart): void {
+    // Never a truncated file: a part cut at fileLimit before it was written fails the request here.
+    if (overLimit === true) this.#fail(E_BODY_TOO_LARGE(String(this.#limits.fileLimit)))
     // Made here, synchronously: the stream flows from the first 'data' listener on.
     fs.mkdirSync(this.#limits.uploadsDir, { recursive: true })
     const tmpPath = path.join(this.#limits.uploadsDir, crypto.randomBytes(16).toString('hex'))
@@ -216,7 +224,6 @@ export class MultipartReader {
         if (this.#budget.take(chunk.length)) this.#taken += chunk.length
         else this.#fail(E_UPLOADS_BUSY())
       })
-      stream.on('limit', () => this.#fail(E_BODY_TOO_LARGE(String(this.#limits.fileLimit))))
       stream.on('error', drop)
       sink.on('error', drop)
       sink.on('finish', () => resolve(new UploadedFile(name, info.filename!, info.mimeType, size, tmpPath)))
