@@ -34,10 +34,9 @@ export function foldArrayKeys (value: unknown): unknown {
 /** The path of a field name: 'user[docs][]' -> { path: ['user', 'docs'], list: true }; null for a malformed name. */
 export function fieldPath (name: string): { path: string[], list: boolean } | null {
   const open = name.indexOf('[')
-  if (open === -1) return { path: [name], list: false }
-  const path = [name.slice(0, open)]
+  const path = [open === -1 ? name : name.slice(0, open)]
   let list = false
-  let rest = name.slice(open)
+  let rest = open === -1 ? '' : name.slice(open)
   while (rest !== '') {
     const close = rest.indexOf(']')
     if (!rest.startsWith('[') || close === -1 || list) return null
