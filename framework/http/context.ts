@@ -31,7 +31,7 @@ export class HttpContext {
   body: unknown = EMPTY
   /** A text/plain body as it came (request.raw()), or null. */
   raw: string | null = null
-  /** Files of a multipart body, by field name, in the order they came. */
+  /** Files of a multipart body, in the order they were sent. */
   files: readonly UploadedFile[] = NO_FILES
   /** Flash messages, when the Flash middleware runs. */
   flash: FlashMessages | null = null

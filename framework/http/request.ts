@@ -83,7 +83,7 @@ export class Request extends RequestNegotiation {
    */
   file (name: string, options?: FileOptions): UploadedFile | UploadedFiles | null {
     const found = getPath(this.#fileTree().tree, name.replace(/\[\]$/, '').replace(/\[([^[\]]*)\]/g, '.$1'))
-    // Lists are made by fileTree(); a file is recognised by its methods (the multipart parser is required apart).
+    // Not instanceof: the multipart parser is required on first use, which a test harness may do from another module registry.
     if (Array.isArray(found)) {
       if (options) for (const file of found) file.limit(options)
       return found as UploadedFiles
@@ -241,6 +241,7 @@ export class Request extends RequestNegotiation {
 
   /** A text/plain body as it came, or null (v3 kept it in request._raw). */
   raw (): string | null { return this.#ctx.raw }
+  /** request.raw(), under the name v3 apps read. */
   get _raw (): string | null { return this.#ctx.raw }
 
   #fileTree (): ReturnType<typeof fileTree> {

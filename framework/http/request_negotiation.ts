@@ -42,6 +42,7 @@ export abstract class RequestNegotiation {
     return isFresh(koa.headers, { etag: koa.response.get('etag'), 'last-modified': koa.response.get('last-modified') })
   }
 
+  /** The opposite of fresh(): the client's copy is out of date, or it has none. */
   stale (): boolean { return !this.fresh() }
   /** The client and proxy addresses from X-Forwarded-For, when app.http.trustProxy is on. */
   ips (): string[] { return this.#koa.ips }
@@ -51,9 +52,11 @@ export abstract class RequestNegotiation {
   pjax (): boolean { return this.#koa.get('x-pjax') !== '' }
   /** The best of these languages for Accept-Language ('en' answers en-US), or false; every accepted one without arguments. */
   language (...languages: Array<string | string[]>): string | false { return this.#koa.acceptsLanguages(flattenKeys(languages)) }
+  /** Every language Accept-Language lists, best first. */
   languages (): string[] { return this.#koa.acceptsLanguages() }
   /** The best of these encodings for Accept-Encoding, or false. */
   encoding (...encodings: Array<string | string[]>): string | false { return this.#koa.acceptsEncodings(flattenKeys(encodings)) }
+  /** Every encoding Accept-Encoding lists, best first. */
   encodings (): string[] { return this.#koa.acceptsEncodings() }
   /** The best of these charsets for Accept-Charset, or false; the first accepted one without arguments. */
   charset (...charsets: Array<string | string[]>): string | false {
@@ -61,6 +64,7 @@ export abstract class RequestNegotiation {
     return wanted.length === 0 ? this.charsets()[0] ?? false : this.#koa.acceptsCharsets(wanted)
   }
 
+  /** Every charset Accept-Charset lists, best first. */
   charsets (): string[] { return this.#koa.acceptsCharsets() }
 
   /**
