@@ -5,7 +5,7 @@
  */
 import type Koa from 'koa'
 import isFresh from 'fresh'
-import typeIs from 'type-is'
+import type TypeIs from 'type-is'
 import { flattenKeys } from '../support/object_path'
 import { hasBody } from './body_parser'
 import { defineMacro } from './macros'
@@ -76,10 +76,16 @@ export abstract class RequestNegotiation {
   }
 }
 
+/** Required on the first is() of a request without a body: a cold start need not load it (bench/startup.ts). */
+let typeIs: typeof TypeIs | undefined
+
 /** Whether the Content-Type header names one of these types; v3 answered from the header alone, body or not. */
 export function isType (koa: Koa.Context, types: string[]): boolean {
+  if (hasBody(koa)) return Boolean(koa.is(types))
   const header = koa.get('content-type')
-  return header !== '' && typeIs.is(header, types) !== false
+  if (header === '') return false
+  typeIs ??= require('type-is') as typeof TypeIs
+  return typeIs.is(header, types) !== false
 }
 
 /** v3's collect(): lists of values zipped into rows, { key: value } each, null where a list is short or missing. */
