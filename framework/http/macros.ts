@@ -8,7 +8,7 @@ const MACROS = new WeakMap<object, Set<string>>()
 export function defineMacro (target: { prototype: object }, label: string, name: string, method: unknown): void {
   const own = MACROS.get(target) ?? new Set<string>()
   if (typeof method !== 'function') throw E_INVALID_MACRO(label, name, 'must be given a function')
-  if (!own.has(name) && (name in target.prototype || name.startsWith('#'))) throw E_INVALID_MACRO(label, name)
+  if (!own.has(name) && name in target.prototype) throw E_INVALID_MACRO(label, name)
   Object.defineProperty(target.prototype, name, { value: method, writable: true, configurable: true, enumerable: false })
   own.add(name)
   MACROS.set(target, own)
