@@ -82,7 +82,9 @@ export class Request extends RequestNegotiation {
    * nested field. options are the checks file.move() applies: { maxSize: '2mb', allowedExtensions: ['jpg'] }.
    */
   file (name: string, options?: FileOptions): UploadedFile | UploadedFiles | null {
-    const found = getPath(this.#fileTree().tree, name.replace(/\[\]$/, '').replace(/\[([^[\]]*)\]/g, '.$1'))
+    const { tree } = this.#fileTree()
+    // A field named with a dot ('a.b') is found under its own name first: only brackets nest.
+    const found = Object.hasOwn(tree, name) ? tree[name] : getPath(tree, name.replace(/\[\]$/, '').replace(/\[([^[\]]*)\]/g, '.$1'))
     // Not instanceof: the multipart parser is required on first use, which a test harness may do from another module registry.
     if (Array.isArray(found)) {
       if (options) for (const file of found) file.limit(options)

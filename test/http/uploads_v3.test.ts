@@ -46,7 +46,7 @@ Route.post('/photos', async (request, response) => {
 })
 Route.post('/nested', (request, response) => {
   response.json({
-    avatar: request.file('user.avatar')?.clientName(), bracket: request.file('user[avatar]')?.clientName(),
+    avatar: request.file('user.avatar')?.clientName(), bracket: request.file('user[avatar]')?.clientName(), dotted: request.file('cv.pdf')?.clientName(),
     docs: request.file('user.docs')?.map((file) => file.clientName()), fields: request.all(),
   })
 })
@@ -156,7 +156,7 @@ describe('Http | uploads, as AdonisJs 3 had them', () => {
     expect(answer).toEqual([['b.txt', 'b2.txt'], 'two.txt', 'one.txt'])
   })
 
-  it('v3: user[avatar] and user[docs][] nest, for files and fields (user[email[]] is user.email, a list)', async () => {
+  it('v3: user[avatar] and user[docs][] nest, for files and fields (user[email[]] is user.email, a list); a dot stays part of a name', async () => {
     const answer = (await post('/nested', (form) => {
       form.append('user[name]', 'Ann')
       form.append('user[email[]]', 'a@example.com')
@@ -164,6 +164,7 @@ describe('Http | uploads, as AdonisJs 3 had them', () => {
       form.append('user[avatar]', new Blob(['a']), 'face.png')
       form.append('user[docs][]', new Blob(['d']), 'cv.pdf')
       form.append('user[docs][]', new Blob(['e']), 'letter.pdf')
+      form.append('cv.pdf', new Blob(['f']), 'dotted.pdf')
     })).json()
     expect(answer).toEqual({
       avatar: 'face.png',
