@@ -169,6 +169,7 @@ describe('Http | uploads, as AdonisJs 3 had them', () => {
     expect(answer).toEqual({
       avatar: 'face.png',
       bracket: 'face.png',
+      dotted: 'dotted.pdf',
       docs: ['cv.pdf', 'letter.pdf'],
       fields: { user: { name: 'Ann', email: ['a@example.com', 'b@example.com'] } },
     })
