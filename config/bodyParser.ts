@@ -3,6 +3,8 @@ export default {
   jsonLimit: '1mb',
   /** Largest urlencoded form body (and the fields of a multipart form, together). */
   formLimit: '1mb',
+  /** Largest text/plain body (request.raw()). */
+  rawLimit: '1mb',
   /** How deep form keys such as a[b][c] may nest. */
   formDepth: 5,
   /** Largest file in a multipart form (forms opened with files: true). */

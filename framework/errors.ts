@@ -264,6 +264,7 @@ export const E_CSRF_ORIGIN_MISMATCH = () =>
 /** 'Adonis/Middleware/Cors' listed in namedMiddleware: it answers preflight requests, which reach no route's middleware. */
 export const E_CORS_NOT_GLOBAL = () =>
   new BootError("app/Http/kernel.ts: 'Adonis/Middleware/Cors' answers preflight requests before routing, so it belongs in globalMiddleware (first, as AdonisJs 3 listed it), not namedMiddleware", 'E_INVALID_CONFIG')
+
 // ---------------------------------------------------------------------------------------------
 // Routes: resources, domains, middleware parameters
 
@@ -277,3 +278,20 @@ export const E_MIDDLEWARE_TAKES_NO_PARAMS = (name: string, route: string, middle
 export const E_INVALID_DOMAIN = (domain: string) =>
   new BootError(`start/routes.ts: .domain('${domain}') is not a host name: write it as 'blog.example.com' or ':user.example.com'`,
     'E_INVALID_DOMAIN')
+
+// ---------------------------------------------------------------------------------------------
+// Request, response and uploads
+
+/** Request.macro('ip', ...) would change what every handler, middleware and view relies on. */
+export const E_INVALID_MACRO = (target: string, name: string, problem?: string) =>
+  new AdonisLiteError(`${target}.macro('${name}') ${problem ?? `cannot replace ${target.toLowerCase()}.${name}, which is built in: give the macro another name`}`,
+    { code: 'E_INVALID_MACRO' })
+
+/** An uploaded file moved or read after file.delete(). */
+export const E_FILE_DELETED = (clientName: string) =>
+  new AdonisLiteError(`The uploaded file ${JSON.stringify(clientName)} was deleted: move() or delete() it before deleting it`,
+    { code: 'E_FILE_DELETED' })
+
+export const E_INVALID_SESSION_DRIVER = (name: string) =>
+  new AdonisLiteError(`SessionManager.extend('${name}', driver): driver must be a function (config, app) => store, ` +
+    'or a store object with read, write, touch and destroy methods', { code: 'E_INVALID_SESSION_DRIVER' })

@@ -12,11 +12,10 @@ import { checkEnv } from './config/env_schema'
 import { Encrypter } from './crypto/encrypter'
 import { Signer } from './crypto/signer'
 import { E_APP_NOT_FOUND, E_CORS_NOT_GLOBAL, E_INVALID_CONFIG, E_MISSING_APP_KEY, E_WEAK_APP_KEY, E_WEAK_PREVIOUS_KEY } from './errors'
-import { DEFAULT_BODY_PARSER, type BodyParserConfig } from './http/body_parser'
+import { bodyParserConfig } from './http/body_parser_config'
 import { CookieCodec } from './http/cookie_codec'
 import { DevHosts } from './http/dev_hosts'
 import { PublicFiles, STATIC_DEFAULTS, type StaticOptions } from './http/public_files'
-import { toBytes } from './http/uploads'
 import { Logger } from './logger'
 import { BUILT_IN_MIDDLEWARE } from './http/middleware/built_ins'
 import { loadKernel } from './middleware/kernel'
@@ -87,7 +86,7 @@ export function boot (options: BootOptions): Application {
     views,
     sessions,
     cookies: new CookieCodec(encrypter),
-    bodyParser: bodyParserConfig(config, root),
+    bodyParser: bodyParserConfig(config.get('bodyParser'), root),
     publicFiles: fs.existsSync(publicDir) ? new PublicFiles(fs.realpathSync(publicDir), staticOptions(config)) : null,
     trustProxy: config.get('app.http.trustProxy', false),
     timeouts: requestTimeouts(config),
@@ -165,15 +164,6 @@ function devHosts (config: Config): DevHosts {
   }
   return new DevHosts(config.get<string>('app.http.host', process.env.HOST || '127.0.0.1'), allowed)
 }
-
-function bodyParserConfig (config: Config, root: string): BodyParserConfig {
-  const given = { ...DEFAULT_BODY_PARSER, ...config.get<Partial<BodyParserConfig>>('bodyParser', {}) }
-  if (typeof given.uploadsDir !== 'string' || given.uploadsDir === '') throw E_INVALID_CONFIG('config/bodyParser.js', 'uploadsDir', 'must be a folder')
-  // Sizes are read at boot, so a mistake stops the app rather than its first upload.
-  for (const key of ['jsonLimit', 'formLimit', 'fileLimit', 'uploadsLimit'] as const) toBytes(given[key], key)
-  return { ...given, uploadsDir: path.resolve(root, given.uploadsDir) }
-}
-
 /** config/cors, read only when the kernel lists Cors (globally: it acts before routing). */
 function corsSettings (kernel: Kernel<HttpMiddleware>, config: Config, root: string): CorsConfig | null {
   if ([...kernel.named.values()].some((entry) => entry.name === CORS_MIDDLEWARE)) throw E_CORS_NOT_GLOBAL()

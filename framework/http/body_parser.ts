@@ -1,5 +1,6 @@
 /**
- * Request bodies: urlencoded forms (nested keys such as a[b][c]) and JSON, with size limits.
+ * Request bodies: urlencoded forms (nested keys such as a[b][c]), JSON (and CSP reports, which
+ * are JSON) and plain text (request.raw()), with size limits.
  * Dots in form keys stay part of the key, as in query strings and multipart forms: only
  * brackets nest, in every source, so one field cannot arrive under two paths.
  * Too large is a 413, malformed a 400; keys that could reach a prototype, or shadow one of
@@ -8,6 +9,7 @@
 import type Koa from 'koa'
 import type CoBody from 'co-body'
 import { E_BODY_TOO_LARGE, E_MALFORMED_BODY, E_UNSUPPORTED_ENCODING } from '../errors'
+import { foldArrayKeys } from './form_keys'
 import { UPLOADS_DIR } from './uploads'
 
 export interface BodyParserConfig {
@@ -15,6 +17,10 @@ export interface BodyParserConfig {
   jsonLimit: string | number
   /** Largest urlencoded body. */
   formLimit: string | number
+  /** Largest text/plain body (request.raw()). */
+  rawLimit: string | number
+  /** JSON bodies must be an object or an array (v3's `strict`). */
+  jsonStrict: boolean
   /** How deep a[b][c] form keys may nest. */
   formDepth: number
   /** Largest uploaded file in a multipart form. */
@@ -34,28 +40,44 @@ export interface BodyParserConfig {
 let coBody: typeof CoBody | undefined
 
 export const DEFAULT_BODY_PARSER: BodyParserConfig = {
-  jsonLimit: '1mb', formLimit: '1mb', formDepth: 5, fileLimit: '10mb', maxFiles: 20, uploadsLimit: '256mb', uploadsDir: UPLOADS_DIR,
+  jsonLimit: '1mb', formLimit: '1mb', rawLimit: '1mb', jsonStrict: true, formDepth: 5, fileLimit: '10mb', maxFiles: 20, uploadsLimit: '256mb', uploadsDir: UPLOADS_DIR,
 }
 
-/** Parses the body when it is a form or JSON; any other body is left unread. */
-export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Promise<unknown> {
+/** The JSON types AdonisJs 3 parsed: +json covers application/vnd.api+json and json-patch+json. */
+const BODY_TYPES = ['urlencoded', 'json', '+json', 'application/csp-report', 'text/plain']
+
+/** A parsed body: `fields` for forms and JSON, `raw` for text. */
+export interface ParsedBody {
+  fields?: unknown
+  raw?: string
+}
+
+/** Parses the body when it is a form, JSON or text; any other body is left unread. */
+export async function parseBody (ctx: Koa.Context, config: BodyParserConfig): Promise<ParsedBody | undefined> {
   if (!hasBody(ctx)) return undefined
-  const type = ctx.is('urlencoded', 'json', '+json')
+  const type = ctx.is(BODY_TYPES)
   if (!type) return undefined
-  const isForm = type === 'urlencoded'
-  const limit = isForm ? config.formLimit : config.jsonLimit
-  let body: unknown
+  const kind = type === 'urlencoded' ? 'form' : type === 'text/plain' ? 'text' : 'JSON'
+  const limit = kind === 'form' ? config.formLimit : kind === 'text' ? config.rawLimit : config.jsonLimit
   coBody ??= require('co-body') as typeof CoBody
+  let body: unknown
   try {
-    body = isForm
-      ? await coBody.form(ctx, { limit, queryString: { depth: config.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false, allowDots: false } })
-      : await coBody.json(ctx, { limit, strict: true, onProtoPoisoning: 'remove' } as CoBody.Options)
+    if (kind === 'text') return { raw: await coBody.text(ctx, { limit }) }
+    if (kind === 'form') return { fields: await readForm(coBody, ctx, limit, config) }
+    body = await coBody.json(ctx, { limit, strict: config.jsonStrict, onProtoPoisoning: 'remove' } as CoBody.Options)
   } catch (error) {
-    throw toHttpError(error, isForm ? 'form' : 'JSON', limit)
+    throw toHttpError(error, kind, limit)
   }
-  const problem = isForm ? null : checkJson(body)
+  const problem = checkJson(body)
   if (problem !== null) throw E_MALFORMED_BODY('JSON', problem)
-  return body
+  return { fields: body }
+}
+
+async function readForm (body: typeof CoBody, ctx: Koa.Context, limit: string | number, config: BodyParserConfig): Promise<unknown> {
+  const queryString = { depth: config.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false, allowDots: false }
+  const { parsed, raw } = await body.form(ctx, { limit, queryString, returnRawBody: true }) as unknown as { parsed: unknown, raw: string }
+  // user[email[]]: only a body that has one is walked again.
+  return raw.includes('[]]') || /%5B%5D%5D/i.test(raw) ? foldArrayKeys(parsed) : parsed
 }
 
 /** How deep a JSON body may nest: deeper ones are refused before recursive code (copies, sessions, views) walks them. */

@@ -21,6 +21,7 @@ import type { RouteRunner } from './routes'
 
 const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>
 const NO_VERBS: readonly string[] = Object.freeze([])
+const NO_FILES: readonly UploadedFile[] = Object.freeze([])
 
 export class HttpContext {
   readonly request: Request
@@ -32,8 +33,10 @@ export class HttpContext {
   allowed: readonly string[] = NO_VERBS
   /** The parsed body; empty until BodyParser has run. */
   body: unknown = EMPTY
-  /** Files of a multipart body, by field name. */
-  files: Record<string, UploadedFile[]> = EMPTY as Record<string, UploadedFile[]>
+  /** A text/plain body as it came (request.raw()), or null. */
+  raw: string | null = null
+  /** Files of a multipart body, in the order they were sent. */
+  files: readonly UploadedFile[] = NO_FILES
   /** Flash messages, when the Flash middleware runs. */
   flash: FlashMessages | null = null
   /** CSRF tokens, when the Shield middleware runs. */
@@ -59,8 +62,9 @@ export class HttpContext {
   parseBody (): Promise<void> {
     this.#parsing ??= hasBody(this.koa) && this.koa.is('multipart')
       ? this.#readMultipartFields()
-      : parseBody(this.koa, this.app.bodyParser).then((body) => {
-        if (body !== undefined) this.body = body
+      : parseBody(this.koa, this.app.bodyParser).then((parsed) => {
+        if (parsed?.fields !== undefined) this.body = parsed.fields
+        if (parsed?.raw !== undefined) this.raw = parsed.raw
       })
     return this.#parsing
   }
@@ -71,7 +75,7 @@ export class HttpContext {
     const reader = new MultipartReader(this.koa.req, this.app.bodyParser, this.app.uploads)
     this.#multipart = reader
     // Files the handler did not move are removed once the response is out, and their bytes given back.
-    this.koa.res.once('close', () => { reader.release(this.files) })
+    this.koa.res.once('close', () => { reader.release() })
     this.body = await reader.fields()
   }
 

@@ -20,10 +20,11 @@ import type { Readable } from 'node:stream'
 import busboy from 'busboy'
 import qs from 'qs'
 import { E_BODY_TOO_LARGE, E_MALFORMED_BODY, E_UPLOADS_BUSY } from '../errors'
+import { foldArrayKeys } from './form_keys'
 import { toBytes, type UploadBudget } from './uploads'
 import { UploadedFile } from './uploaded_file'
 
-export { UploadedFile, safeFileName } from './uploaded_file'
+export { UploadedFile, UploadedFiles, safeFileName } from './uploaded_file'
 
 export interface MultipartLimits {
   /** Largest file, as bytes or a string such as '10mb'. */
@@ -39,13 +40,16 @@ export interface MultipartLimits {
 
 export interface Multipart {
   fields: Record<string, unknown>
-  files: Record<string, UploadedFile[]>
+  /** In the order they were sent (the order of #writes), never the order their writes finished in. */
+  files: UploadedFile[]
 }
 
 interface FilePart {
   name: string
   stream: Readable
   info: busboy.FileInfo
+  /** busboy cut it at fileLimit: a small file does so while it waits for receive(), before it is written. */
+  overLimit?: boolean
 }
 
 const noop = (): void => undefined
@@ -129,10 +133,7 @@ export class MultipartReader {
       await this.#removeTemps()
       throw this.#failure
     }
-    const files: Record<string, UploadedFile[]> = {}
-    for (const result of written) {
-      if (result.status === 'fulfilled') (files[result.value.fieldName] ??= []).push(result.value)
-    }
+    const files = written.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
     return { fields: this.#parse(this.#pairs), files }
   }
 
@@ -141,11 +142,10 @@ export class MultipartReader {
     if (this.pending) this.#drop()
   }
 
-  /** After the response: removes the temp files the handler did not move, and gives their bytes back. */
-  async release (files: Multipart['files'] | null): Promise<void> {
+  /** After the response: removes the temp files the handler did not move (a moved one is gone already), and gives their bytes back. */
+  async release (): Promise<void> {
     this.abandon()
-    const moved = new Set(files === null ? [] : Object.values(files).flat().filter((file) => file.moved).map((file) => file.tmpPath))
-    await Promise.all(this.#temps.filter((temp) => !moved.has(temp)).map((temp) => fs.promises.rm(temp, { force: true })))
+    await this.#removeTemps()
     this.#budget.give(this.#taken)
     this.#taken = 0
   }
@@ -186,6 +186,10 @@ export class MultipartReader {
       return
     }
     part.stream.on('error', noop)
+    part.stream.once('limit', () => {
+      part.overLimit = true
+      if (this.#receiving) this.#fail(E_BODY_TOO_LARGE(String(this.#limits.fileLimit)))
+    })
     if (this.#dropping) {
       part.stream.resume()
       return
@@ -196,7 +200,9 @@ export class MultipartReader {
     this.#reachFiles()
   }
 
-  #write ({ name, stream, info }: FilePart): void {
+  #write ({ name, stream, info, overLimit }: FilePart): void {
+    // Never a truncated file: a part cut at fileLimit before it was written fails the request here.
+    if (overLimit === true) this.#fail(E_BODY_TOO_LARGE(String(this.#limits.fileLimit)))
     // Made here, synchronously: the stream flows from the first 'data' listener on.
     fs.mkdirSync(this.#limits.uploadsDir, { recursive: true })
     const tmpPath = path.join(this.#limits.uploadsDir, crypto.randomBytes(16).toString('hex'))
@@ -218,7 +224,6 @@ export class MultipartReader {
         if (this.#budget.take(chunk.length)) this.#taken += chunk.length
         else this.#fail(E_UPLOADS_BUSY())
       })
-      stream.on('limit', () => this.#fail(E_BODY_TOO_LARGE(String(this.#limits.fileLimit))))
       stream.on('error', drop)
       sink.on('error', drop)
       sink.on('finish', () => resolve(new UploadedFile(name, info.filename!, info.mimeType, size, tmpPath)))
@@ -231,7 +236,8 @@ export class MultipartReader {
 
   #parse (pairs: Array<[string, string]>): Record<string, unknown> {
     const search = new URLSearchParams(pairs).toString()
-    return qs.parse(search, { depth: this.#limits.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false })
+    const fields = qs.parse(search, { depth: this.#limits.formDepth, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false })
+    return pairs.some(([name]) => name?.includes('[]]')) ? foldArrayKeys(fields) as Record<string, unknown> : fields
   }
 
   #fail (error: unknown): void {

@@ -7,19 +7,24 @@ import type QS from 'qs'
 import { E_FLASH_NOT_ENABLED } from '../errors'
 import { type FlashMessages, INTERNAL_FIELDS, withoutInternalFields } from '../flash/flash_messages'
 import type { Session } from '../session/session'
-import type { UploadedFile } from './multipart'
+import { type FileTree, fileTree } from './form_keys'
+import { isType, RequestNegotiation } from './request_negotiation'
+import type { FileOptions, UploadedFile, UploadedFiles } from './uploaded_file'
 import { flattenKeys, getPath, isPlainObject, isSafeKey, omitPaths, pickPaths } from '../support/object_path'
 import type { HttpContext } from './context'
 
 type Data = Record<string, unknown>
 
-export class Request {
+export class Request extends RequestNegotiation {
   readonly #ctx: HttpContext
   #query: Data | null = null
   #all: Data | null = null
   #allBody: unknown = null
+  #files: ReturnType<typeof fileTree> | null = null
+  #filesFrom: unknown = null
 
   constructor (ctx: HttpContext) {
+    super(ctx.koa)
     this.#ctx = ctx
   }
 
@@ -71,14 +76,27 @@ export class Request {
     return isPlainObject(body) ? body : {}
   }
 
-  /** The file uploaded in this field of a multipart form (the first, when several), or null. */
-  file (name: string): UploadedFile | null {
-    return this.#ctx.files[name]?.[0] ?? null
+  /**
+   * The file uploaded in this field, or the files (a list, in upload order) of a field such as
+   * photos[] or one sent several times; null when none. 'user.avatar' or 'user[avatar]' reach a
+   * nested field. options are the checks file.move() applies: { maxSize: '2mb', allowedExtensions: ['jpg'] }.
+   */
+  file (name: string, options?: FileOptions): UploadedFile | UploadedFiles | null {
+    const { tree } = this.#fileTree()
+    // A field named with a dot ('a.b') is found under its own name first: only brackets nest.
+    const found = Object.hasOwn(tree, name) ? tree[name] : getPath(tree, name.replace(/\[\]$/, '').replace(/\[([^[\]]*)\]/g, '.$1'))
+    // Not instanceof: the multipart parser is required on first use, which a test harness may do from another module registry.
+    if (Array.isArray(found)) {
+      if (options) for (const file of found) file.limit(options)
+      return found as UploadedFiles
+    }
+    return isPlainObject(found) || found === undefined ? null : (found as UploadedFile).limit(options ?? {})
   }
 
-  /** Every uploaded file, by field name. */
-  files (): Record<string, UploadedFile[]> {
-    return this.#ctx.files
+  /** Every field's file (or list of files), in the order the fields came, as v3 gave them. */
+  files (): Array<UploadedFile | UploadedFiles | FileTree> {
+    const { tree, order } = this.#fileTree()
+    return order.map((name) => tree[name]!)
   }
 
   param (key: string, defaultValue: unknown = null): unknown {
@@ -138,9 +156,9 @@ export class Request {
     return this.#ctx.koa.originalUrl
   }
 
-  /** Whether the body is of one of these types: is('json'), is('html', 'urlencoded'). */
+  /** Whether the Content-Type is one of these types: is('json'), is('html', 'urlencoded'); with or without a body, as in v3. */
   is (...types: Array<string | string[]>): boolean {
-    return Boolean(this.#ctx.koa.is(flattenKeys(types)))
+    return isType(this.#ctx.koa, flattenKeys(types))
   }
 
   /** The best of these types for the Accept header, or false. */
@@ -226,6 +244,19 @@ export class Request {
   /** This request's Content-Security-Policy nonce, for `<script nonce="...">` ('@nonce' in config/shield's directives). */
   nonce (): string {
     return this.#ctx.nonce
+  }
+
+  /** A text/plain body as it came, or null (v3 kept it in request._raw). */
+  raw (): string | null { return this.#ctx.raw }
+  /** request.raw(), under the name v3 apps read. */
+  get _raw (): string | null { return this.#ctx.raw }
+
+  #fileTree (): ReturnType<typeof fileTree> {
+    if (this.#files === null || this.#filesFrom !== this.#ctx.files) {
+      this.#files = fileTree(this.#ctx.files)
+      this.#filesFrom = this.#ctx.files
+    }
+    return this.#files
   }
 
   #flash (method: string): FlashMessages {

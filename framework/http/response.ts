@@ -6,9 +6,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { HttpException } from '../errors'
 import { renderContext } from '../view/render_context'
+import { defineMacro } from './macros'
+import { installStatusMethods, type StatusMethods } from './response_status'
 import { ViewRequest } from './view_request'
 import type { HttpContext } from './context'
 import type { CookieOptions } from './cookies'
+
+/** The status helpers, made from one table in response_status.ts. */
+export interface Response extends StatusMethods<Response> {}
 
 export class Response {
   readonly #ctx: HttpContext
@@ -17,9 +22,9 @@ export class Response {
     this.#ctx = ctx
   }
 
-  /** Sends a body: a string (HTML), an object or array (JSON), a Buffer or a stream. */
+  /** Sends a body: a string (HTML), an object or array (JSON), a Buffer or a stream. No body for 204, 205 and 304. */
   send (body?: unknown): this {
-    this.#ctx.koa.body = body ?? ''
+    this.#ctx.koa.body = EMPTY_STATUSES.has(this.#ctx.koa.status) ? null : body ?? ''
     return this
   }
 
@@ -129,16 +134,6 @@ export class Response {
     return this
   }
 
-  ok (body?: unknown): this { return this.status(200).send(body) }
-  created (body?: unknown): this { return this.status(201).send(body) }
-  noContent (): this { this.#ctx.koa.body = null; return this.status(204) }
-  badRequest (body?: unknown): this { return this.status(400).send(body) }
-  unauthorized (body?: unknown): this { return this.status(401).send(body) }
-  forbidden (body?: unknown): this { return this.status(403).send(body) }
-  notFound (body?: unknown): this { return this.status(404).send(body) }
-  conflict (body?: unknown): this { return this.status(409).send(body) }
-  unprocessableEntity (body?: unknown): this { return this.status(422).send(body) }
-
   /**
    * Redirects to a URL the user gave (a ?next= after sign-in, say) only when it is a page of
    * this site; anything else (another site, //host, javascript:, garbage) goes to fallback.
@@ -170,10 +165,72 @@ export class Response {
     }
   }
 
+  /**
+   * Sends JSON wrapped in a call to callback (by default the `callback` input, then
+   * app.http.jsonpCallback, then 'callback'). As Express does, the name keeps only
+   * [A-Za-z0-9_$.[\]], and the answer starts with a comment: a page cannot make it run as Flash.
+   */
+  jsonp (body: unknown, callback?: string): this {
+    const given = callback ?? this.#ctx.request.input('callback') ?? this.#ctx.app.config.get('app.http.jsonpCallback', 'callback')
+    const name = typeof given === 'string' ? given.replace(/[^[\]\w$.]/g, '') : ''
+    if (name === '') return this.json(body)
+    // U+2028 and U+2029 end a line in older JavaScript, not in JSON.
+    const json = JSON.stringify(body ?? null).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+    const { koa } = this.#ctx
+    koa.set('Content-Type', 'text/javascript; charset=utf-8')
+    koa.set('X-Content-Type-Options', 'nosniff')
+    koa.body = `/**/ typeof ${name} === 'function' && ${name}(${json});`
+    return this
+  }
+
+  /** Sets the Location header ('back': the Referer, when it is a page of this site). */
+  location (url: string): this {
+    const target = url === 'back' ? this.#back() : url
+    this.#ctx.koa.set('Location', PLAIN_URL.test(target) ? target : encodeURI(target))
+    return this
+  }
+
+  /** Adds a field to the Vary header (once). */
+  vary (field: string): this {
+    this.#ctx.koa.vary(field)
+    return this
+  }
+
+  /** Renders a view to a string, to send later or use elsewhere: `const html = yield response.view('home', data)`. */
+  view (name: string, data: Record<string, unknown> = {}): Promise<string> {
+    try {
+      const loading = this.#ctx.prepareRender()
+      if (loading !== null) return loading.then(() => this.#render(name, data))
+      return Promise.resolve(this.#render(name, data))
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  /** Whether the response has gone out entirely. */
+  get finished (): boolean { return this.#ctx.koa.res.writableEnded }
+  /** Whether the status and headers have gone out. */
+  get headersSent (): boolean { return this.#ctx.koa.headerSent }
+  /** Whether nothing has gone out yet, so that the status, headers and body may still change. */
+  get isPending (): boolean { return !this.headersSent && !this.finished }
+
+  /**
+   * Adds a method to every response: Response.macro('sendCsv', function (rows) { ... }).
+   * A built-in method (status helpers included) cannot be replaced.
+   */
+  static macro (name: string, method: (...args: any[]) => unknown): void {
+    defineMacro(this, 'Response', name, method)
+  }
+
   #cookieOptions (options: CookieOptions): CookieOptions {
     return { httpOnly: true, sameSite: 'lax', secure: this.#ctx.koa.secure, ...options }
   }
 }
+
+installStatusMethods(Response.prototype)
+
+/** The statuses whose answers carry no body. */
+const EMPTY_STATUSES = new Set([204, 205, 304])
 
 /** A path and query of plain characters, with no dot segments: URL parsing would leave it as it is. */
 const SIMPLE_PATH = /^(?![/\\])(?!.*(?:^|\/)\.)[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/

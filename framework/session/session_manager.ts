@@ -4,11 +4,11 @@
  */
 import type { Encrypter } from '../crypto/encrypter'
 import type { Signer } from '../crypto/signer'
-import { E_UNKNOWN_SESSION_DRIVER } from '../errors'
+import { E_INVALID_SESSION_DRIVER, E_UNKNOWN_SESSION_DRIVER } from '../errors'
 import type { Logger } from '../logger'
 import { sessionDrivers } from './drivers'
 import { Session } from './session'
-import type { CookieAttributes, CookieCarrier, CookieJarLike, SessionConfig, SessionStore } from './types'
+import type { CookieAttributes, CookieCarrier, CookieJarLike, SessionConfig, SessionDriverFactory, SessionStore } from './types'
 
 export interface SessionManagerOptions {
   root: string
@@ -22,6 +22,21 @@ export interface SessionManagerOptions {
 }
 
 export class SessionManager {
+  /**
+   * Registers a session driver, as AdonisJs 3 apps did: SessionManager.extend('mongo', driver),
+   * where driver is a function (config, app) => store, or a store built already.
+   */
+  static extend (name: string, driver: SessionDriverFactory | SessionStore): void {
+    if (typeof driver === 'function') {
+      sessionDrivers.set(name, driver)
+      return
+    }
+    if (driver === null || typeof driver !== 'object' || typeof driver.read !== 'function' || typeof driver.write !== 'function') {
+      throw E_INVALID_SESSION_DRIVER(name)
+    }
+    sessionDrivers.set(name, () => driver)
+  }
+
   readonly config: SessionConfig
   readonly store: SessionStore
   readonly signer: Signer

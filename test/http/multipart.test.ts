@@ -23,7 +23,7 @@ Route.post('/upload', async (request, response) => {
   if (file && request.input('move')) moved = await file.move(${JSON.stringify(target)}, request.input('name') || undefined)
   response.json({
     fields: request.all(),
-    file: file && { fieldName: file.fieldName, clientName: file.clientName, type: file.type, size: file.size, tmpPath: file.tmpPath },
+    file: file && { fieldName: file.fieldName, clientName: file.clientName(), type: file.mimeType(), size: file.clientSize(), tmpPath: file.tmpPath() },
     moved,
     count: Object.values(request.files()).flat().length,
   })
