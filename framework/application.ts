@@ -43,6 +43,8 @@ export interface ApplicationParts {
   compression: { threshold: number } | null
   /** In development, the Host names requests may carry (null in production: any). */
   devHosts: DevHosts | null
+  /** One log line per request (config/app.ts logger.requestLog). */
+  requestLog: boolean
 }
 
 export class Application {
@@ -68,6 +70,7 @@ export class Application {
   readonly exceptionHandler = new ExceptionHandler()
   readonly koa: Koa
   readonly #servers = new Set<http.Server>()
+  readonly requestLog: boolean
 
   constructor (parts: ApplicationParts) {
     this.root = parts.root
@@ -85,6 +88,7 @@ export class Application {
     this.shield = parts.shield
     this.devHosts = parts.devHosts
     this.#timeouts = parts.timeouts
+    this.requestLog = parts.requestLog
     this.uploads = new UploadBudget(toBytes(parts.bodyParser.uploadsLimit))
     this.koa = new Koa({ proxy: parts.trustProxy })
     // Already-compressed types (images, archives) are left alone: koa-compress asks `compressible`.
@@ -94,7 +98,7 @@ export class Application {
       // Errors of requests are answered by the exception handler; these happen while sending.
       // A client that goes away mid-request (HPE_INVALID_EOF_STATE: mid-body) is not the server's failure.
       if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'HPE_INVALID_EOF_STATE') return
-      this.logger.error(`while sending a response: ${error.stack ?? error}`)
+      this.logger.error({ err: error }, 'while sending a response')
     })
   }
 

@@ -1,32 +1,57 @@
 /**
- * A small leveled logger. Errors and warnings go to stderr, the rest to stdout; LOG_LEVEL
- * (error, warn, info, debug) sets how much is printed.
+ * The app's logger: pino, writing one JSON object a line in production (for a log collector)
+ * and a readable line in development. config/app.ts `logger` says the level, whether every
+ * request is logged, and where lines go; LOG_LEVEL in the environment sets the level when the
+ * config does not (the Jest preset sets it to 'silent', so passing tests print nothing).
  */
+import path from 'node:path'
+import pino from 'pino'
+import { E_INVALID_CONFIG } from './errors'
+import { isPlainObject } from './support/object_path'
+import { devLineWriter } from './log_format'
 
-const LEVELS = ['error', 'warn', 'info', 'debug'] as const
-export type LogLevel = typeof LEVELS[number]
+/** A pino logger: logger.info('text'), logger.error({ err }, 'text'), logger.child({ module: 'billing' }). */
+export type Logger = pino.Logger
 
-export class Logger {
-  readonly #threshold: number
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
-  constructor (level: string = process.env.LOG_LEVEL ?? 'info') {
-    const index = LEVELS.indexOf(level as LogLevel)
-    this.#threshold = index === -1 ? LEVELS.indexOf('info') : index
+export interface LoggerConfig {
+  level: string
+  /** One line per request (method, path, status, ms, request id). */
+  requestLog: boolean
+  /** 'stdout', 'stderr', or a file (relative to the app's folder). */
+  destination: string
+  /** Readable lines rather than JSON. */
+  pretty: boolean
+}
+
+/** config/app.ts `logger`, checked: a mistake stops the boot naming the key. Defaults depend on the mode. */
+export function loggerConfig (given: unknown, production: boolean): LoggerConfig {
+  if (given !== undefined && !isPlainObject(given)) throw E_INVALID_CONFIG('config/app.ts', 'logger', "must be an object, such as { level: 'info', requestLog: true }")
+  const options = (given ?? {}) as Record<string, unknown>
+  const config = {
+    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+    requestLog: options.requestLog ?? !production,
+    destination: options.destination ?? 'stdout',
+    pretty: options.pretty ?? !production,
   }
-
-  enabled (level: LogLevel): boolean {
-    return LEVELS.indexOf(level) <= this.#threshold
+  if (typeof config.level !== 'string' || !(LOG_LEVELS as readonly string[]).includes(config.level)) {
+    throw E_INVALID_CONFIG('config/app.ts', 'logger.level', `must be one of ${LOG_LEVELS.join(', ')} (LOG_LEVEL in the environment is used when it is not set), not ${JSON.stringify(config.level)}`)
   }
-
-  error (message: string): void { this.#write('error', message) }
-  warn (message: string): void { this.#write('warn', message) }
-  info (message: string): void { this.#write('info', message) }
-  debug (message: string): void { this.#write('debug', message) }
-
-  #write (level: LogLevel, message: string): void {
-    if (!this.enabled(level)) return
-    const line = `[adonis-lite] ${level}: ${message}\n`
-    if (level === 'error' || level === 'warn') process.stderr.write(line)
-    else process.stdout.write(line)
+  if (typeof config.requestLog !== 'boolean') throw E_INVALID_CONFIG('config/app.ts', 'logger.requestLog', 'must be true or false')
+  if (typeof config.pretty !== 'boolean') throw E_INVALID_CONFIG('config/app.ts', 'logger.pretty', 'must be true or false')
+  if (typeof config.destination !== 'string' || config.destination === '') {
+    throw E_INVALID_CONFIG('config/app.ts', 'logger.destination', "must be 'stdout', 'stderr' or a file path, such as 'storage/logs/app.log'")
   }
+  return config as LoggerConfig
+}
+
+/** A logger for this config; a file destination is relative to root and appended to. */
+export function createLogger (config: Partial<LoggerConfig> = {}, root = process.cwd()): Logger {
+  const { level = process.env.LOG_LEVEL ?? 'info', destination = 'stdout', pretty = false } = config
+  const fd = destination === 'stdout' ? 1 : destination === 'stderr' ? 2 : null
+  const stream = fd !== null
+    ? pino.destination({ fd, sync: true })
+    : pino.destination({ dest: path.resolve(root, destination), mkdir: true, sync: true })
+  return pino({ level, base: undefined }, pretty ? devLineWriter(stream) : stream)
 }

@@ -10,6 +10,7 @@ import type { Session } from '../session/session'
 import type { UploadedFile } from './multipart'
 import { flattenKeys, getPath, isPlainObject, isSafeKey, omitPaths, pickPaths } from '../support/object_path'
 import type { HttpContext } from './context'
+import { requestId } from './request_id'
 
 type Data = Record<string, unknown>
 
@@ -226,6 +227,13 @@ export class Request {
   #flash (method: string): FlashMessages {
     if (this.#ctx.flash === null) throw E_FLASH_NOT_ENABLED(method)
     return this.#ctx.flash
+  }
+
+  #id: string | undefined
+
+  /** This request's id, in its log lines and sent back as X-Request-Id: the X-Request-Id it came with when that is safe, else a new one. */
+  id (): string {
+    return (this.#id ??= requestId(this.#ctx.koa.get('x-request-id')))
   }
 }
 
