@@ -14,7 +14,7 @@ import type { PublicFiles } from './http/public_files'
 import { ExceptionHandler } from './http/exception_handler'
 import { toBytes, UploadBudget } from './http/uploads'
 import { requestHandler } from './http/server'
-import type { Logger } from './logger'
+import { flushLogger, type Logger } from './logger'
 import type { HttpMiddleware } from './http/middleware/step'
 import type { Kernel } from './middleware/kernel'
 import type { RouteRunner } from './http/routes'
@@ -131,6 +131,7 @@ export class Application {
     })))
     this.#servers.clear()
     await this.sessions.close()
+    await flushLogger(this.logger)
   }
 }
 

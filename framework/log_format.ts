@@ -7,11 +7,17 @@ const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INF
 /** Fields a line shows in its own way, or that the message already says. */
 const SHOWN = new Set(['level', 'time', 'msg', 'err', 'reqId', 'method', 'path', 'status', 'ms'])
 
-interface Sink { write (text: string): unknown }
+interface Sink {
+  write (text: string): unknown
+  flush? (callback: (error?: Error) => void): void
+}
 
 /** A stream for pino that writes readable lines to `sink`. */
 export function devLineWriter (sink: Sink): Sink {
-  return { write: (line: string) => sink.write(formatLine(line)) }
+  return {
+    write: (line: string) => sink.write(formatLine(line)),
+    flush: (callback) => sink.flush ? sink.flush(callback) : callback(),
+  }
 }
 
 /** One pino JSON line as a readable line (as it is, should it not be JSON). */

@@ -50,8 +50,17 @@ export function loggerConfig (given: unknown, production: boolean): LoggerConfig
 export function createLogger (config: Partial<LoggerConfig> = {}, root = process.cwd()): Logger {
   const { level = process.env.LOG_LEVEL ?? 'info', destination = 'stdout', pretty = false } = config
   const fd = destination === 'stdout' ? 1 : destination === 'stderr' ? 2 : null
+  // A file is written to in the background: lines that come while a write is under way go out
+  // together with the next one, so a busy server does not wait on the disk for each request.
+  // What is still pending is written when the process exits (pino flushes it) or the app closes.
+  // (minLength 1 writes each line as soon as no write is under way, as 0 would, and lets flush() wait for them.)
   const stream = fd !== null
     ? pino.destination({ fd, sync: true })
-    : pino.destination({ dest: path.resolve(root, destination), mkdir: true, sync: true })
+    : pino.destination({ dest: path.resolve(root, destination), mkdir: true, sync: false, minLength: 1 })
   return pino({ level, base: undefined }, pretty ? devLineWriter(stream) : stream)
+}
+
+/** Resolves once every line logged so far is written. */
+export function flushLogger (logger: Logger): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()))
 }

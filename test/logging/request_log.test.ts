@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { testClient, type AppClient } from 'adonis-lite/testing'
 import { boot } from '../../framework/ignitor'
+import { flushLogger } from '../../framework/logger'
 import { removeApp, tempApp, TEST_KEY } from '../helpers/apps'
 
 const ROUTES = `import { Route, Logger } from 'adonis-lite'
@@ -16,7 +17,9 @@ Route.get('/charge', (request, response) => { billing.info({ reqId: request.id()
 Route.get('/boom', () => { throw new Error('kaboom') })
 `
 
-function logLines (root: string): Array<Record<string, unknown>> {
+/** The lines written so far (file lines are written in the background: flushed first). */
+async function logLines (root: string, client: AppClient): Promise<Array<Record<string, unknown>>> {
+  await flushLogger(client.app.logger)
   const file = path.join(root, 'storage', 'app.log')
   if (!fs.existsSync(file)) return []
   return fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
@@ -38,7 +41,7 @@ describe('Logging | request lines and request ids', () => {
       const id = answer.headers['x-request-id'] as string
       expect(id).toMatch(/^[0-9a-f-]{36}$/)
       expect(answer.text).toBe(id)
-      const line = logLines(root).find((entry) => entry.msg === `GET / 200 ${entry.ms}ms`)
+      const line = (await logLines(root, client)).find((entry) => entry.msg === `GET / 200 ${entry.ms}ms`)
       expect(line).toMatchObject({ level: 30, reqId: id, method: 'GET', path: '/', status: 200, ms: expect.any(Number) })
     } finally {
       await client.close()
@@ -49,14 +52,14 @@ describe('Logging | request lines and request ids', () => {
     const quiet = await start(root, {}, true)
     try {
       expect((await quiet.get('/')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
-      expect(logLines(root)).toEqual([])
+      expect(await logLines(root, quiet)).toEqual([])
     } finally {
       await quiet.close()
     }
     const logged = await start(root, { requestLog: true }, true)
     try {
       await logged.get('/missing')
-      expect(logLines(root)).toEqual([expect.objectContaining({ method: 'GET', path: '/missing', status: 404 })])
+      expect(await logLines(root, logged)).toEqual([expect.objectContaining({ method: 'GET', path: '/missing', status: 404 })])
     } finally {
       await logged.close()
     }
@@ -82,7 +85,7 @@ describe('Logging | request lines and request ids', () => {
     try {
       const answer = await client.get('/boom')
       expect(answer.status).toBe(500)
-      const [line] = logLines(root)
+      const [line] = await logLines(root, client)
       expect(line).toMatchObject({ level: 50, reqId: answer.headers['x-request-id'], method: 'GET', path: '/boom', status: 500, msg: 'GET /boom failed with 500' })
       expect((line!.err as { stack: string }).stack).toContain('kaboom')
     } finally {
@@ -94,7 +97,7 @@ describe('Logging | request lines and request ids', () => {
     const client = await start(root, { requestLog: false })
     try {
       const answer = await client.get('/charge')
-      expect(logLines(root)).toEqual([expect.objectContaining({ level: 30, module: 'billing', msg: 'charged', reqId: answer.headers['x-request-id'] })])
+      expect(await logLines(root, client)).toEqual([expect.objectContaining({ level: 30, module: 'billing', msg: 'charged', reqId: answer.headers['x-request-id'] })])
     } finally {
       await client.close()
     }

@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Redis } from 'ioredis'
 import { testClient, TestClient, type AppClient } from 'adonis-lite/testing'
+import { flushLogger } from '../../framework/logger'
 import { fixture, TEST_KEY } from '../helpers/apps'
 import { freePort } from '../helpers/ports'
 
@@ -89,7 +90,8 @@ describe('Session | redis driver over HTTP while Redis is down', () => {
     expect(answer.text).not.toContain('hunter2')
   })
 
-  it('logs the Redis URL without its password', () => {
+  it('logs the Redis URL without its password', async () => {
+    await flushLogger(app.app.logger)
     const log = fs.readFileSync(logFile, 'utf8')
     expect(log).toContain(`redis://127.0.0.1:${port}`)
     expect(log).not.toContain('hunter2')
