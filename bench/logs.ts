@@ -26,13 +26,18 @@ async function main (): Promise<number> {
     { name: 'on', stack: { ...base, command: { ...base.command, env: { ...base.command.env, BENCH_REQUEST_LOG: 'true', BENCH_LOG_FILE: logFile } } } },
   ]
   const rps: Record<string, number[]> = { off: [], on: [] }
+  /** Requests per second of server CPU: what a request costs, less swayed than req/s by other processes on the machine. */
+  const perCpu: Record<string, number[]> = { off: [], on: [] }
   try {
     say(`request logging, S1 on adonis-cookie: ${options.rounds} round(s) of ${options.warmup} s warm-up + ${options.duration} s, ${options.connections} connections`)
     for (let round = 1; round <= options.rounds; round++) {
       for (const { name, stack } of variants) {
         const measured = await measureSetup(stack, { routes: 0, sessions: options.connections, bytes: 0 }, ['S1'], options, null, `logging ${name}`)
         if (measured.failure) throw new Error(`logging ${name}: ${measured.failure}`)
-        rps[name]!.push(measured.units.S1!.result.kinds.S1!.rps)
+        const kept = measured.units.S1!
+        const figure = kept.result.kinds.S1!
+        rps[name]!.push(figure.rps)
+        if (kept.serverCpu) perCpu[name]!.push(figure.count / kept.serverCpu)
       }
     }
     const lines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').length - 1 : 0
@@ -42,6 +47,10 @@ async function main (): Promise<number> {
     say(`\nlogging off: ${off.toFixed(0)} req/s (runs: ${rps.off!.map((value) => value.toFixed(0)).join(', ')})`)
     say(`logging on:  ${on.toFixed(0)} req/s (runs: ${rps.on!.map((value) => value.toFixed(0)).join(', ')}), ${lines} lines written`)
     say(`on / off: ${(on / off * 100).toFixed(1)}% (target: at least ${TARGET * 100}%)`)
+    if (perCpu.off!.length > 0 && perCpu.on!.length > 0) {
+      const [cpuOff, cpuOn] = [best(perCpu.off!), best(perCpu.on!)]
+      say(`per second of server CPU: off ${cpuOff.toFixed(0)}, on ${cpuOn.toFixed(0)} requests: on / off ${(cpuOn / cpuOff * 100).toFixed(1)}%`)
+    }
     return on / off >= TARGET ? 0 : 1
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
