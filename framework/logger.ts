@@ -5,13 +5,13 @@
  * config does not (the Jest preset sets it to 'silent', so passing tests print nothing).
  */
 import path from 'node:path'
-import pino from 'pino'
+import type Pino from 'pino'
 import { E_INVALID_CONFIG } from './errors'
 import { isPlainObject } from './support/object_path'
 import { devLineWriter } from './log_format'
 
-/** A pino logger: logger.info('text'), logger.error({ err }, 'text'), logger.child({ module: 'billing' }). */
-export type Logger = pino.Logger
+/** The logger: logger.info('text'), logger.error({ err }, 'text'), logger.child({ module: 'billing' }). */
+export type Logger = LazyLogger
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -49,15 +49,67 @@ export function loggerConfig (given: unknown, production: boolean): LoggerConfig
 /** A logger for this config; a file destination is relative to root and appended to. */
 export function createLogger (config: Partial<LoggerConfig> = {}, root = process.cwd()): Logger {
   const { level = process.env.LOG_LEVEL ?? 'info', destination = 'stdout', pretty = false } = config
-  const fd = destination === 'stdout' ? 1 : destination === 'stderr' ? 2 : null
-  // A file is written to in the background: lines that come while a write is under way go out
-  // together with the next one, so a busy server does not wait on the disk for each request.
-  // What is still pending is written when the process exits (pino flushes it) or the app closes.
-  // (minLength 1 writes each line as soon as no write is under way, as 0 would, and lets flush() wait for them.)
-  const stream = fd !== null
-    ? pino.destination({ fd, sync: true })
-    : pino.destination({ dest: path.resolve(root, destination), mkdir: true, sync: false, minLength: 1 })
-  return pino({ level, base: undefined }, pretty ? devLineWriter(stream) : stream)
+  return new LazyLogger(level, () => {
+    const pino = require('pino') as typeof Pino
+    const fd = destination === 'stdout' ? 1 : destination === 'stderr' ? 2 : null
+    // A file is written to in the background: lines that come while a write is under way go out
+    // together with the next one, so a busy server does not wait on the disk for each request.
+    // What is still pending is written when the process exits (pino flushes it) or the app closes.
+    // (minLength 1 writes each line as soon as no write is under way, as 0 would, and lets flush() wait for them.)
+    const stream = fd !== null
+      ? pino.destination({ fd, sync: true })
+      : pino.destination({ dest: path.resolve(root, destination), mkdir: true, sync: false, minLength: 1 })
+    return pino({ level, base: undefined }, pretty ? devLineWriter(stream) : stream)
+  })
+}
+
+const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity }
+
+/**
+ * pino, loaded on the first line actually written: it takes several ms to load, which a cold
+ * start need not pay when nothing is logged (bench/startup.ts). Lines below the level are
+ * dropped without loading it.
+ */
+class LazyLogger {
+  readonly #threshold: number
+  #pino: Pino.Logger | null = null
+
+  constructor (readonly level: string, private readonly make: () => Pino.Logger) {
+    this.#threshold = LEVEL_VALUES[level] ?? LEVEL_VALUES.info!
+  }
+
+  get pino (): Pino.Logger {
+    return (this.#pino ??= this.make())
+  }
+
+  readonly fatal = this.#at('fatal')
+  readonly error = this.#at('error')
+  readonly warn = this.#at('warn')
+  readonly info = this.#at('info')
+  readonly debug = this.#at('debug')
+  readonly trace = this.#at('trace')
+
+  isLevelEnabled (level: string): boolean {
+    return (LEVEL_VALUES[level] ?? Infinity) >= this.#threshold
+  }
+
+  /** A logger whose lines carry these fields too. */
+  child (bindings: Pino.Bindings): Logger {
+    return new LazyLogger(this.level, () => this.pino.child(bindings))
+  }
+
+  /** Calls back once every line logged so far is written. */
+  flush (callback: () => void): void {
+    if (this.#pino === null) callback()
+    else this.#pino.flush(() => callback())
+  }
+
+  #at (level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'): Pino.LogFn {
+    const value = LEVEL_VALUES[level]!
+    return ((...args: unknown[]) => {
+      if (value >= this.#threshold) (this.pino[level] as (...args: unknown[]) => void)(...args)
+    }) as Pino.LogFn
+  }
 }
 
 /** Resolves once every line logged so far is written. */
