@@ -28,11 +28,17 @@ export function formatLine (line: string): string {
   } catch {
     return line
   }
-  const time = new Date(Number(entry.time)).toISOString().slice(11, 23)
+  const time = clock(new Date(Number(entry.time)))
   const level = LEVEL_NAMES[Number(entry.level)] ?? String(entry.level)
   const id = typeof entry.reqId === 'string' ? ` [${entry.reqId}]` : ''
   const extra = Object.entries(entry).filter(([key]) => !SHOWN.has(key)).map(([key, value]) => ` ${key}=${JSON.stringify(value)}`).join('')
   const err = entry.err as { stack?: string, message?: string } | undefined
   const stack = err ? `\n  ${(err.stack ?? err.message ?? '').split('\n').join('\n  ')}` : ''
   return `${time} ${level} ${String(entry.msg ?? '')}${id}${extra}${stack}\n`
+}
+
+/** The local time of day, to the millisecond: what a developer's clock says. */
+function clock (date: Date): string {
+  const two = (value: number) => String(value).padStart(2, '0')
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`
 }

@@ -3,12 +3,12 @@ import { formatLine } from '../../framework/log_format'
 
 describe('Logging | development lines', () => {
   it('shows time, level, message and request id, without repeating what the message says', () => {
-    const line = formatLine(JSON.stringify({ level: 30, time: Date.UTC(2026, 0, 1, 12, 4, 31, 207), reqId: 'r1', method: 'GET', path: '/', status: 200, ms: 3.1, msg: 'GET / 200 3.1ms' }))
+    const line = formatLine(JSON.stringify({ level: 30, time: new Date(2026, 0, 1, 12, 4, 31, 207).getTime(), reqId: 'r1', method: 'GET', path: '/', status: 200, ms: 3.1, msg: 'GET / 200 3.1ms' }))
     expect(line).toBe('12:04:31.207 INFO  GET / 200 3.1ms [r1]\n')
   })
 
   it('adds other fields as key=value and an error stack on indented lines', () => {
-    const line = formatLine(JSON.stringify({ level: 50, time: 0, module: 'billing', err: { stack: 'Error: no\n    at x' }, msg: 'failed' }))
+    const line = formatLine(JSON.stringify({ level: 50, time: new Date(2026, 0, 1, 0, 0, 0, 0).getTime(), module: 'billing', err: { stack: 'Error: no\n    at x' }, msg: 'failed' }))
     expect(line).toBe('00:00:00.000 ERROR failed module="billing"\n  Error: no\n      at x\n')
   })
 
