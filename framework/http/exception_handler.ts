@@ -45,12 +45,12 @@ export class ExceptionHandler {
   #report (error: unknown, status: number, ctx: HttpContext): void {
     const { logger } = ctx.app
     const { method, path } = ctx.koa
-    const fields = { reqId: ctx.request.id(), method, path, status }
     if (status >= 500) {
       // pino prints the stack of err, and of its cause below it.
-      logger.error({ ...fields, err: error }, `${method} ${path} failed with ${status}`)
+      logger.error({ reqId: ctx.request.id(), method, path, status, err: error }, `${method} ${path} failed with ${status}`)
     } else if (logger.isLevelEnabled('debug')) {
-      logger.debug(fields, `${method} ${path} answered ${status}: ${(error as ThrownError)?.message ?? error}`)
+      // Client errors (a flood of 404s) cost nothing unless asked for.
+      logger.debug({ reqId: ctx.request.id(), method, path, status }, `${method} ${path} answered ${status}: ${(error as ThrownError)?.message ?? error}`)
     }
   }
 }
