@@ -4,16 +4,16 @@
  * last (config/app.ts `logger`), so a module may take it at its top, before the app boots.
  */
 import type pino from 'pino'
-import { createLogger, type Logger as PinoLogger } from './logger'
+import { createLogger, type Logger as AppLogger } from './logger'
 
-let current: PinoLogger | null = null
+let current: AppLogger | null = null
 
 /** Called by boot(): the app's logger becomes the one Logger writes with. */
-export function useLogger (logger: PinoLogger): void {
+export function useLogger (logger: AppLogger): void {
   current = logger
 }
 
-function logger (): PinoLogger {
+function logger (): AppLogger {
   return (current ??= createLogger())
 }
 
@@ -31,7 +31,7 @@ export const Logger = {
   debug: at('debug'),
   trace: at('trace'),
   /** A logger that adds these fields to each of its lines: Logger.child({ module: 'billing' }). */
-  child (bindings: pino.Bindings): PinoLogger {
+  child (bindings: pino.Bindings): AppLogger {
     return logger().child(bindings)
   },
   /** Whether lines of this level are written (to skip building an expensive message). */
