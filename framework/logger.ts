@@ -8,6 +8,7 @@ import path from 'node:path'
 import type Pino from 'pino'
 import { E_INVALID_CONFIG } from './errors'
 import { isPlainObject } from './support/object_path'
+import { LogFile } from './log_file'
 import { devLineWriter } from './log_format'
 
 /** The logger: logger.info('text'), logger.error({ err }, 'text'), logger.child({ module: 'billing' }). */
@@ -52,18 +53,17 @@ export function createLogger (config: Partial<LoggerConfig> = {}, root = process
   return new LazyLogger(level, () => {
     const pino = require('pino') as typeof Pino
     const fd = destination === 'stdout' ? 1 : destination === 'stderr' ? 2 : null
-    // A file is written to in the background, 4 kB at a time and at least every 250 ms: a busy
-    // server makes one write for a score of request lines, and never waits on the disk. What
-    // is still pending is written when the process exits (pino flushes it) or the app closes.
-    const stream = fd !== null
-      ? pino.destination({ fd, sync: true })
-      : pino.destination({ dest: path.resolve(root, destination), mkdir: true, sync: false, minLength: FILE_BATCH_BYTES, periodicFlush: FILE_FLUSH_MS })
+    // stdout in production, and a file, are written in batches (at least every 250 ms): a busy
+    // server then makes one write for many request lines. Development writes each line at once.
+    const stream = fd === null
+      ? new LogFile(path.resolve(root, destination))
+      : pino.destination(pretty ? { fd, sync: true } : { fd, sync: true, minLength: STDOUT_BATCH_BYTES, periodicFlush: FLUSH_MS })
     return pino({ level, base: undefined }, pretty ? devLineWriter(stream) : stream)
   })
 }
 
-const FILE_BATCH_BYTES = 4096
-const FILE_FLUSH_MS = 250
+const STDOUT_BATCH_BYTES = 4096
+const FLUSH_MS = 250
 
 const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity }
 

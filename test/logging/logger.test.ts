@@ -35,3 +35,20 @@ describe('Logging | the logger', () => {
     expect(loggerConfig({ requestLog: true, level: 'debug' }, true)).toMatchObject({ requestLog: true, level: 'debug' })
   })
 })
+
+describe('Logging | log files', () => {
+  it('writes lines in batches, within a quarter second of the last one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adonis-lite-logfile-'))
+    try {
+      const file = path.join(dir, 'app.log')
+      const logger = createLogger({ level: 'info', destination: file })
+      logger.info('first')
+      logger.info('second')
+      expect(fs.readFileSync(file, 'utf8')).toBe('')
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      expect(fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line).msg)).toEqual(['first', 'second'])
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
