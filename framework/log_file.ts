@@ -10,11 +10,22 @@ import path from 'node:path'
 const BATCH_CHARS = 16 * 1024
 const FLUSH_MS = 250
 
-/** Every log file of the process, written out by one timer and once more at exit. */
-const files = new Set<LogFile>()
+interface Flushable { flush (): void }
+
+/** Every batching log stream of the process, written out by one timer and once more at exit. */
+const streams = new Set<Flushable>()
 
 function writeOutAll (): void {
-  for (const file of files) file.flush()
+  for (const stream of streams) stream.flush()
+}
+
+/** Has the stream written out every 250 ms and when the process exits (process.exit() too). */
+export function flushPeriodically (stream: Flushable): void {
+  if (streams.size === 0) {
+    setInterval(writeOutAll, FLUSH_MS).unref()
+    process.once('exit', writeOutAll)
+  }
+  streams.add(stream)
 }
 
 export class LogFile {
@@ -25,11 +36,7 @@ export class LogFile {
   constructor (file: string) {
     fs.mkdirSync(path.dirname(file), { recursive: true })
     this.#fd = fs.openSync(file, 'a')
-    if (files.size === 0) {
-      setInterval(writeOutAll, FLUSH_MS).unref()
-      process.once('exit', writeOutAll)
-    }
-    files.add(this)
+    flushPeriodically(this)
   }
 
   write (line: string): void {

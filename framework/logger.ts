@@ -8,7 +8,7 @@ import path from 'node:path'
 import type Pino from 'pino'
 import { E_INVALID_CONFIG } from './errors'
 import { isPlainObject } from './support/object_path'
-import { LogFile } from './log_file'
+import { flushPeriodically, LogFile } from './log_file'
 import { devLineWriter } from './log_format'
 
 /** The logger: logger.info('text'), logger.error({ err }, 'text'), logger.child({ module: 'billing' }). */
@@ -55,15 +55,19 @@ export function createLogger (config: Partial<LoggerConfig> = {}, root = process
     const fd = destination === 'stdout' ? 1 : destination === 'stderr' ? 2 : null
     // stdout in production, and a file, are written in batches (at least every 250 ms): a busy
     // server then makes one write for many request lines. Development writes each line at once.
-    const stream = fd === null
-      ? new LogFile(path.resolve(root, destination))
-      : pino.destination(pretty ? { fd, sync: true } : { fd, sync: true, minLength: STDOUT_BATCH_BYTES, periodicFlush: FLUSH_MS })
+    const stream = fd === null ? new LogFile(path.resolve(root, destination)) : standardStream(pino, fd, pretty)
     return pino({ level, base: undefined }, pretty ? devLineWriter(stream) : stream)
   })
 }
 
 const STDOUT_BATCH_BYTES = 4096
-const FLUSH_MS = 250
+
+function standardStream (pino: typeof Pino, fd: number, pretty: boolean): Pino.DestinationStream {
+  if (pretty) return pino.destination({ fd, sync: true })
+  const stream = pino.destination({ fd, sync: true, minLength: STDOUT_BATCH_BYTES })
+  flushPeriodically({ flush: () => stream.flushSync() })
+  return stream
+}
 
 const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity }
 
