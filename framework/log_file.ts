@@ -16,7 +16,13 @@ interface Flushable { flush (): void }
 const streams = new Set<Flushable>()
 
 function writeOutAll (): void {
-  for (const stream of streams) stream.flush()
+  for (const stream of streams) {
+    try {
+      stream.flush()
+    } catch {
+      // A closed stdout: nothing can be written anywhere, and a timer must not crash the app.
+    }
+  }
 }
 
 /** Has the stream written out every 250 ms and when the process exits (process.exit() too). */
