@@ -71,6 +71,7 @@ describe('Logging | request lines and request ids', () => {
       const kept = await client.get('/', { headers: { 'x-request-id': 'edge-7f3a:12.x_y' } })
       expect(kept.headers['x-request-id']).toBe('edge-7f3a:12.x_y')
       expect(kept.text).toBe('edge-7f3a:12.x_y')
+      expect((await client.get('/', { headers: { 'x-request-id': 'a'.repeat(128) } })).headers['x-request-id']).toBe('a'.repeat(128))
       for (const unsafe of ['a'.repeat(129), 'x\\r\\ninjected', 'has space', '{"json":1}']) {
         const replaced = await client.get('/', { headers: { 'x-request-id': unsafe } })
         expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
