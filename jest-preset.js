@@ -20,4 +20,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/'],
   // `adonis-lite build` writes a copy of the app (and its package.json) there.
   modulePathIgnorePatterns: ['<rootDir>/build/'],
+  // Logs are silent unless LOG_LEVEL says otherwise (jest-setup.js).
+  setupFiles: [require.resolve('./jest-setup.js')],
 }

@@ -13,6 +13,7 @@ export default {
     PORT: 'number',
     TRUST_PROXY: 'boolean',
     REDIS_URL: 'url',
+    LOG_REQUESTS: 'boolean',
   },
 
   /** Keys still accepted while rotating APP_KEY (comma separated); cookies are rewritten with the new one. */
@@ -37,6 +38,16 @@ export default {
   /** Files of public/: Cache-Control max-age in seconds; names with a content hash (app.3f9a1c2b.js) get a year, immutable. */
   static: {
     maxAge: 0,
+  },
+
+  /** Logs: JSON lines in production, readable ones in development (docs/configuration.md#logs). */
+  logger: {
+    /** fatal, error, warn, info, debug, trace or silent. */
+    level: Env.get('LOG_LEVEL', 'info'),
+    /** One line per request (method, path, status, ms, request id): on in development, off in production unless LOG_REQUESTS=true. */
+    requestLog: Env.boolean('LOG_REQUESTS', Env.get('NODE_ENV') !== 'production'),
+    /** 'stdout', 'stderr', or a file such as 'storage/logs/app.log' (relative to the app). */
+    destination: Env.get('LOG_DESTINATION', 'stdout'),
   },
 
   views: {

@@ -14,7 +14,7 @@ import type { PublicFiles } from './http/public_files'
 import { ExceptionHandler } from './http/exception_handler'
 import { toBytes, UploadBudget } from './http/uploads'
 import { requestHandler } from './http/server'
-import type { Logger } from './logger'
+import { flushLogger, type Logger } from './logger'
 import type { HttpMiddleware } from './http/middleware/step'
 import type { Kernel } from './middleware/kernel'
 import { compileUnrouted, type RouteRunner } from './http/routes'
@@ -48,6 +48,8 @@ export interface ApplicationParts {
   cors?: CorsConfig | null
   /** Whether a POST's _method is taken as its verb (http.allowMethodSpoofing; true when absent). */
   allowMethodSpoofing?: boolean
+  /** One log line per request (config/app.ts logger.requestLog). */
+  requestLog: boolean
 }
 
 export class Application {
@@ -77,6 +79,7 @@ export class Application {
   readonly exceptionHandler = new ExceptionHandler()
   readonly koa: Koa
   readonly #servers = new Set<http.Server>()
+  readonly requestLog: boolean
 
   constructor (parts: ApplicationParts) {
     this.root = parts.root
@@ -97,6 +100,7 @@ export class Application {
     this.allowMethodSpoofing = parts.allowMethodSpoofing ?? true
     this.unrouted = compileUnrouted(parts.kernel)
     this.#timeouts = parts.timeouts
+    this.requestLog = parts.requestLog
     this.uploads = new UploadBudget(toBytes(parts.bodyParser.uploadsLimit))
     this.koa = new Koa({ proxy: parts.trustProxy })
     // Already-compressed types (images, archives) are left alone: koa-compress asks `compressible`.
@@ -106,7 +110,7 @@ export class Application {
       // Errors of requests are answered by the exception handler; these happen while sending.
       // A client that goes away mid-request (HPE_INVALID_EOF_STATE: mid-body) is not the server's failure.
       if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'HPE_INVALID_EOF_STATE') return
-      this.logger.error(`while sending a response: ${error.stack ?? error}`)
+      this.logger.error({ err: error }, 'while sending a response')
     })
   }
 
@@ -139,6 +143,7 @@ export class Application {
     })))
     this.#servers.clear()
     await this.sessions.close()
+    await flushLogger(this.logger)
   }
 }
 

@@ -91,6 +91,10 @@ export const E_INVALID_VIEW_NAME = (name: string) =>
 export const E_INVALID_VIEW_HELPER = (call: string, problem: string) =>
   new AdonisLiteError(`${call}: ${problem}`, { code: 'E_INVALID_VIEW_HELPER' })
 
+/** A view that does not compile or fails while rendering: where, and the cause (whose stack the log shows). */
+export const E_VIEW_RENDER = (where: string, reason: string, cause: unknown) =>
+  new AdonisLiteError(`${where}: ${reason}`, { code: 'E_VIEW_RENDER', cause })
+
 export const E_INVALID_YIELD = (problem: string) =>
   new AdonisLiteError(`{% yield %} ${problem}: write it as {% yield user = userPromise %}`, { code: 'E_INVALID_YIELD' })
 

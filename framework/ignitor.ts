@@ -16,7 +16,8 @@ import { bodyParserConfig } from './http/body_parser_config'
 import { CookieCodec } from './http/cookie_codec'
 import { DevHosts } from './http/dev_hosts'
 import { PublicFiles, STATIC_DEFAULTS, type StaticOptions } from './http/public_files'
-import { Logger } from './logger'
+import { createLogger, loggerConfig, type Logger } from './logger'
+import { useLogger } from './logger_facade'
 import { BUILT_IN_MIDDLEWARE } from './http/middleware/built_ins'
 import { loadKernel } from './middleware/kernel'
 import { appMiddlewareStep, compileRoutes } from './http/routes'
@@ -57,7 +58,9 @@ export function boot (options: BootOptions): Application {
   const config = loadConfig(root, options.config)
   checkEnv(config.get('app.env'))
   const production = options.production ?? process.env.NODE_ENV === 'production'
-  const logger = options.logger ?? new Logger()
+  const logging = loggerConfig(config.get('app.logger'), production)
+  const logger = options.logger ?? createLogger(logging, root)
+  useLogger(logger)
   const appKeys = readAppKeys(config)
   const signer = new Signer(appKeys)
   const encrypter = new Encrypter(appKeys)
@@ -95,6 +98,8 @@ export function boot (options: BootOptions): Application {
     devHosts: production ? null : devHosts(config),
     cors: corsSettings(kernel, config, root),
     allowMethodSpoofing: allowMethodSpoofing(config),
+    // Off when info lines are not written: a request then costs nothing more.
+    requestLog: logging.requestLog && logger.isLevelEnabled('info'),
   })
 }
 

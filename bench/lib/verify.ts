@@ -92,7 +92,8 @@ export async function verify (stack: Stack, baseUrl: string): Promise<string[]> 
   const shown = await call('GET', '/signup')
   expect(shown.status === 200, `S4: GET /signup after the post answered ${shown.status}, not 200`)
   expect(visibleText(shown.body) === pages.signupErrors, `S4: GET /signup after the post does not show the flashed error:\n  ${visibleText(shown.body).slice(0, 300)}`)
-  expect(/<input type="text" name="email" id="email" value="bad">/.test(shown.body), 'S4: GET /signup after the post does not fill the email field with the old value "bad"')
+  // Attributes in any order: adonis-lite writes them in AdonisJs 3's order, the peers in their own.
+  expect(/<input(?=[^>]*\bname="email")(?=[^>]*\bvalue="bad")[^>]*>/.test(shown.body), 'S4: GET /signup after the post does not fill the email field with the old value "bad"')
   expect(!shown.body.includes('secret'), 'S4: GET /signup after the post shows the password')
   if (stack.sessions) {
     const again = await call('GET', '/signup')

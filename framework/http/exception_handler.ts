@@ -44,13 +44,13 @@ export class ExceptionHandler {
 
   #report (error: unknown, status: number, ctx: HttpContext): void {
     const { logger } = ctx.app
-    const where = `${ctx.koa.method} ${ctx.koa.path}`
+    const { method, path } = ctx.koa
     if (status >= 500) {
-      const cause = (error as ThrownError)?.cause
-      const detail = stackOf(error as ThrownError) ?? String(error)
-      logger.error(`${where} failed with ${status}: ${detail}${cause ? `\n  caused by: ${stackOf(cause as ThrownError) ?? cause}` : ''}`)
-    } else {
-      logger.debug(`${where} answered ${status}: ${(error as ThrownError)?.message ?? error}`)
+      // pino prints the stack of err, and of its cause below it.
+      logger.error({ reqId: ctx.request.id(), method, path, status, err: error }, `${method} ${path} failed with ${status}`)
+    } else if (logger.isLevelEnabled('debug')) {
+      // Client errors (a flood of 404s) cost nothing unless asked for.
+      logger.debug({ reqId: ctx.request.id(), method, path, status }, `${method} ${path} answered ${status}: ${(error as ThrownError)?.message ?? error}`)
     }
   }
 }

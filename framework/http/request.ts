@@ -12,6 +12,7 @@ import { isType, RequestNegotiation } from './request_negotiation'
 import type { FileOptions, UploadedFile, UploadedFiles } from './uploaded_file'
 import { flattenKeys, getPath, isPlainObject, isSafeKey, omitPaths, pickPaths } from '../support/object_path'
 import type { HttpContext } from './context'
+import { requestId } from './request_id'
 
 type Data = Record<string, unknown>
 
@@ -268,6 +269,13 @@ export class Request extends RequestNegotiation {
   format (): string | null {
     const format = this.#ctx.params.format
     return typeof format === 'string' ? format.replace(/^\./, '') : null
+  }
+
+  #id: string | undefined
+
+  /** This request's id, in its log lines and sent back as X-Request-Id: the X-Request-Id it came with when that is safe, else a new one. */
+  id (): string {
+    return (this.#id ??= requestId(this.#ctx.koa.get('x-request-id')))
   }
 }
 

@@ -9,6 +9,7 @@ import type { Application } from '../application'
 import { E_HOST_NOT_ALLOWED, E_ROUTE_NOT_FOUND } from '../errors'
 import { HttpContext } from './context'
 import { applyCors } from './middleware/cors'
+import { logRequest } from './request_log'
 
 const SPOOFABLE = new Set(['PUT', 'PATCH', 'DELETE'])
 
@@ -16,6 +17,8 @@ const SPOOFABLE = new Set(['PUT', 'PATCH', 'DELETE'])
 export function requestHandler (app: Application): Koa.Middleware {
   return async (koa) => {
     const ctx = new HttpContext(app, koa)
+    const started = app.requestLog ? performance.now() : 0
+    koa.res.setHeader('X-Request-Id', ctx.request.id())
     let failure: unknown = null
     try {
       await dispatch(app, ctx)
@@ -35,6 +38,7 @@ export function requestHandler (app: Application): Koa.Middleware {
     ctx.dropUploads()
     if (!koa.req.complete) koa.set('Connection', 'close')
     ctx.cookies.flush(koa)
+    if (app.requestLog) logRequest(app.logger, ctx, started)
   }
 }
 

@@ -11,6 +11,7 @@ import nunjucks from 'nunjucks'
 import { E_VIEW_NOT_FOUND } from '../errors'
 import { json } from './filters'
 import { addLinkHelpers } from './link_helpers'
+import { trackFilterLines, viewRenderError } from './render_error'
 import { ViewLoader } from './view_loader'
 import { useViewRegistry } from './view_registry'
 import { YieldTag } from './yield_tag'
@@ -35,7 +36,9 @@ export class ViewRenderer {
   constructor (dir: string, options: ViewOptions) {
     this.#dir = dir
     this.#loader = new ViewLoader(dir, { cache: options.cache })
-    this.env = new nunjucks.Environment(this.#loader as unknown as nunjucks.ILoader, { autoescape: true, throwOnUndefined: false })
+    trackFilterLines()
+    // dev: Nunjucks keeps its own errors as they are (their line, their cause) for viewRenderError().
+    this.env = new nunjucks.Environment(this.#loader as unknown as nunjucks.ILoader, { autoescape: true, throwOnUndefined: false, dev: true })
     for (const [name, filter] of Object.entries({ ...options.filters, json })) this.env.addFilter(name, filter)
     addLinkHelpers(this.env)
     this.env.addExtension('yield', new YieldTag())
@@ -85,7 +88,7 @@ export class ViewRenderer {
     render.call(template, context, new Frame(), (error, html) => done(error ? this.#explain(error) : null, html ?? ''))
   }
 
-  /** A missing view (the page itself or one it includes) as E_VIEW_NOT_FOUND naming the file to create; other errors without the app's folder. */
+  /** A missing view (the page itself or one it includes) as E_VIEW_NOT_FOUND naming the file to create; other errors as E_VIEW_RENDER at their file and line. */
   #explain (error: Error): Error {
     const missing = /template not found: ([^\n]+)/.exec(error.message)?.[1]?.trim()
     if (missing !== undefined) {
@@ -95,7 +98,6 @@ export class ViewRenderer {
         return error
       }
     }
-    error.message = error.message.split(this.#dir + path.sep).join('')
-    return error
+    return viewRenderError(error, this.#dir)
   }
 }

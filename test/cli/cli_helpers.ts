@@ -14,7 +14,7 @@ export const BIN = path.join(FRAMEWORK_ROOT, 'bin', 'adonis-lite')
 /** The environment of every child: none of the settings an app reads from .env, no colour hints. */
 export function cliEnv (extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env }
-  for (const key of ['NODE_ENV', 'PORT', 'HOST', 'APP_KEY', 'APP_KEY_PREVIOUS', 'SESSION_DRIVER', 'FORCE_COLOR', 'NO_COLOR']) delete env[key]
+  for (const key of ['NODE_ENV', 'PORT', 'HOST', 'APP_KEY', 'APP_KEY_PREVIOUS', 'SESSION_DRIVER', 'FORCE_COLOR', 'NO_COLOR', 'LOG_LEVEL']) delete env[key]
   return { ...env, ...extra }
 }
 

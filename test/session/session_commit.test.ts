@@ -6,7 +6,7 @@
  */
 import { Encrypter } from '../../framework/crypto/encrypter'
 import { Signer } from '../../framework/crypto/signer'
-import { Logger } from '../../framework/logger'
+import { createLogger } from '../../framework/logger'
 import { SESSION_DEFAULTS } from '../../framework/session/session_config'
 import { SessionManager } from '../../framework/session/session_manager'
 import type { MemoryStore } from '../../framework/session/stores/memory_store'
@@ -34,7 +34,7 @@ class Jar implements CookieJarLike {
 
 const signer = new Signer([TEST_KEY])
 const manager = new SessionManager({ ...SESSION_DEFAULTS, driver: 'memory' }, {
-  root: __dirname, signer, encrypter: new Encrypter([TEST_KEY]), logger: new Logger('error'), idBoundKeys: ['_secret'],
+  root: __dirname, signer, encrypter: new Encrypter([TEST_KEY]), logger: createLogger({ level: 'error' }), idBoundKeys: ['_secret'],
 })
 const store = manager.store as MemoryStore
 const session = (jar: Jar) => manager.create(manager.carrier(jar, false))
