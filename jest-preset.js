@@ -8,7 +8,8 @@
 const swcJest = require.resolve('@swc/jest', { paths: [process.cwd(), __dirname] })
 
 module.exports = {
-  testEnvironment: 'node',
+  // Node's, keeping each test's log lines to print if it fails (jest-environment.js).
+  testEnvironment: require.resolve('./jest-environment.js'),
   transform: {
     '^.+\\.[cm]?[jt]s$': [swcJest, {
       jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
@@ -20,6 +21,4 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/'],
   // `adonis-lite build` writes a copy of the app (and its package.json) there.
   modulePathIgnorePatterns: ['<rootDir>/build/'],
-  // Logs are silent unless LOG_LEVEL says otherwise (jest-setup.js).
-  setupFiles: [require.resolve('./jest-setup.js')],
 }

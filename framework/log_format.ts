@@ -7,7 +7,7 @@ const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INF
 /** Fields a line shows in its own way, or that the message already says. */
 const SHOWN = new Set(['level', 'time', 'msg', 'err', 'reqId', 'method', 'path', 'status', 'ms'])
 
-interface Sink {
+export interface Sink {
   write (text: string): unknown
   flush? (callback: (error?: Error) => void): void
 }

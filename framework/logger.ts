@@ -2,14 +2,14 @@
  * The app's logger: pino, writing one JSON object a line in production (for a log collector)
  * and a readable line in development. config/app.ts `logger` says the level, whether every
  * request is logged, and where lines go; LOG_LEVEL in the environment sets the level when the
- * config does not (the Jest preset sets it to 'silent', so passing tests print nothing).
+ * config does not (under the Jest preset, a test's lines are printed only if it fails).
  */
 import path from 'node:path'
 import type Pino from 'pino'
 import { E_INVALID_CONFIG } from './errors'
 import { isPlainObject } from './support/object_path'
 import { flushPeriodically, LogFile } from './log_file'
-import { devLineWriter } from './log_format'
+import { devLineWriter, type Sink } from './log_format'
 
 /** The logger: logger.info('text'), logger.error({ err }, 'text'), logger.child({ module: 'billing' }). */
 export type Logger = LazyLogger
@@ -53,6 +53,9 @@ export function createLogger (config: Partial<LoggerConfig> = {}, root = process
   return new LazyLogger(level, () => {
     const pino = loadPino()
     const fd = destination === 'stdout' ? 1 : destination === 'stderr' ? 2 : null
+    const testSink = fd === null ? undefined : (globalThis as { __adonisLiteLogSink?: Sink }).__adonisLiteLogSink
+    // Under the Jest preset, lines go to its environment, which prints a test's lines if it fails.
+    if (testSink !== undefined) return pino({ level, base: undefined }, devLineWriter(testSink))
     // stdout in production, and a file, are written in batches (at least every 250 ms): a busy
     // server then makes one write for many request lines. Development writes each line at once.
     const stream = fd === null ? new LogFile(path.resolve(root, destination)) : standardStream(pino, fd, pretty)

@@ -53,7 +53,7 @@ describe('CLI | packaging', () => {
     const files = execFileSync('tar', ['-tzf', path.join(parent, 'packed', 'vendor', `adonis-lite-${VERSION}.tgz`)], { encoding: 'utf8' })
       .split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''))
     for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/testing/index.js', 'dist/cli/main.js', 'dist/cli/stubs/controller.stub',
-      'bin/adonis-lite', 'jest-preset.js', 'jest-setup.js', 'docs/cli.md', 'start/routes.ts', 'resources/views/welcome.njk', 'test/app.test.ts']) {
+      'bin/adonis-lite', 'jest-preset.js', 'jest-environment.js', 'docs/cli.md', 'start/routes.ts', 'resources/views/welcome.njk', 'test/app.test.ts']) {
       expect(files).toContain(file)
     }
     const unexpected = files.filter((file) => /^(framework|bench|scripts|\.ci)\//.test(file) || (file.startsWith('test/') && file !== 'test/app.test.ts') ||
