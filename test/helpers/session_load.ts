@@ -142,24 +142,30 @@ export interface FailoverFigures {
  */
 export async function failoverUnderLoad (load: SessionLoad, kill: () => Promise<void>, promoted: () => Promise<boolean>): Promise<FailoverFigures> {
   load.start()
-  await waitFor(() => load.answered >= 20 * load.users, 60_000, 'the load to get going')
-  const killedAt = Date.now()
-  await kill()
-  await waitFor(promoted, 60_000, 'Redis to choose a new master')
-  const promotedMs = Date.now() - killedAt
-  const servedAgain = new Set<number>()
-  const since = Date.now()
-  let seen = 0
-  await waitFor(() => {
-    const outcomes = load.outcomes
-    for (; seen < outcomes.length; seen++) {
-      const outcome = outcomes[seen]!
-      if (outcome.status === 200 && outcome.startedAt >= since) servedAgain.add(outcome.user)
-    }
-    return servedAgain.size === load.users
-  }, 60_000, 'every user to be served again')
-  const recoveredMs = Date.now() - killedAt
-  return { report: await load.stop(), promotedMs, recoveredMs }
+  try {
+    await waitFor(() => load.answered >= 20 * load.users, 60_000, 'the load to get going')
+    const killedAt = Date.now()
+    await kill()
+    await waitFor(promoted, 60_000, 'Redis to choose a new master')
+    const promotedMs = Date.now() - killedAt
+    const servedAgain = new Set<number>()
+    const since = Date.now()
+    let seen = 0
+    await waitFor(() => {
+      const outcomes = load.outcomes
+      for (; seen < outcomes.length; seen++) {
+        const outcome = outcomes[seen]!
+        if (outcome.status === 200 && outcome.startedAt >= since) servedAgain.add(outcome.user)
+      }
+      return servedAgain.size === load.users
+    }, 60_000, 'every user to be served again')
+    const recoveredMs = Date.now() - killedAt
+    return { report: await load.stop(), promotedMs, recoveredMs }
+  } catch (error) {
+    // Stop the load before failing, or its requests go on against a closed app.
+    await load.stop()
+    throw error
+  }
 }
 
 async function waitFor (check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
