@@ -82,3 +82,22 @@ function newClient (target: RedisTarget): Redis | Cluster {
     failoverDetector: true,
   })
 }
+
+/** How long after an unexpected end the client connects again. */
+export const RECONNECT_AFTER_END_MS = 200
+
+/**
+ * Connects again when the client ends without close() having asked for it. ioredis ends a
+ * Sentinel client for good when a failover message from the sentinels (failoverDetector)
+ * arrives while it is already reconnecting after the master died: the reconnect is cancelled and
+ * nothing starts another, so every later request would get a 503 until a restart (seen under
+ * load in test/session/redis_sentinel.test.ts).
+ */
+export function reconnectAfterEnd (client: Redis | Cluster, closing: () => boolean): void {
+  client.on('end', () => {
+    if (closing()) return
+    setTimeout(() => {
+      if (!closing() && client.status === 'end') client.connect().catch(() => {})
+    }, RECONNECT_AFTER_END_MS).unref()
+  })
+}

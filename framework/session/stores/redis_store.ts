@@ -29,7 +29,7 @@
 import { Cluster } from 'ioredis'
 import { describe, E_SESSION_STORE_UNAVAILABLE } from '../../errors'
 import type { DriverContext, SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
-import { COMMAND_TIMEOUT_MS, createClient, DISCONNECT_TIMEOUT_MS, type SessionClient } from './redis_client'
+import { COMMAND_TIMEOUT_MS, createClient, DISCONNECT_TIMEOUT_MS, reconnectAfterEnd, type SessionClient } from './redis_client'
 import { describeTarget, redisTarget } from './redis_config'
 
 /** How long a request waits for a connection that is being made (at boot, or on reconnect). */
@@ -88,6 +88,7 @@ export class RedisStore implements SessionStore {
     this.#client.on('close', () => this.#connectionLost(this.#lastError ?? 'the connection was closed'))
     this.#client.on('ready', () => this.#connectionBack())
     this.#client.on('node error', (error: Error, node: string) => this.#nodeLost(node, describe(error)))
+    reconnectAfterEnd(this.#client, () => this.#closing)
   }
 
   /** Where Redis is (a URL, the cluster's seeds, the Sentinel master), without credentials, as logs and errors show it. */
@@ -170,7 +171,7 @@ export class RedisStore implements SessionStore {
       this.#readyWait ??= waitForReady(this.#client, READY_WAIT_MS).finally(() => { this.#readyWait = null })
       if (await this.#readyWait) return
     }
-    if (this.#closing || status === 'end') throw new Error('the session store is closed')
+    if (this.#closing) throw new Error('the session store is closed')
     throw new Error(`cannot reach Redis (${this.#lastError ?? `connection ${this.#client.status}`})`)
   }
 
