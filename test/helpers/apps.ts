@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { testClient } from 'adonis-lite/testing'
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures')
 
@@ -26,6 +27,20 @@ export function tempApp (files: Record<string, string> = {}): string {
 
 export function removeApp (root: string): void {
   fs.rmSync(root, { recursive: true, force: true })
+}
+
+/** The error a throwaway app with these files stops its boot with (the test fails if it boots). */
+export async function bootError (files: Record<string, string>, env: Record<string, string | undefined> = {}): Promise<{ code: string, message: string }> {
+  const root = tempApp(files)
+  try {
+    const client = await testClient(root, { env })
+    await client.close()
+  } catch (error) {
+    return error as { code: string, message: string }
+  } finally {
+    removeApp(root)
+  }
+  throw new Error('the app booted')
 }
 
 /** An APP_KEY for tests. */

@@ -4,24 +4,15 @@
  * value stops the boot, naming the file and the key.
  */
 import { testClient, type AppClient } from 'adonis-lite/testing'
-import { removeApp, tempApp } from '../helpers/apps'
+import { bootError, removeApp, tempApp } from '../helpers/apps'
 
 const ROUTES = `import { Route } from 'adonis-lite'
 Route.post('/echo', (request, response) => { response.json({ all: request.all(), raw: request.raw(), files: request.files().length }) })
 `
 const KERNEL = "export const globalMiddleware = ['Adonis/Middleware/BodyParser']\n"
 
-async function bootError (config: Record<string, string>): Promise<{ code: string, message: string }> {
-  const root = tempApp({ 'start/routes.ts': ROUTES, ...config })
-  try {
-    const client = await testClient(root)
-    await client.close()
-  } catch (error) {
-    return error as { code: string, message: string }
-  } finally {
-    removeApp(root)
-  }
-  throw new Error('the app booted')
+function configBootError (config: Record<string, string>): ReturnType<typeof bootError> {
+  return bootError({ 'start/routes.ts': ROUTES, ...config })
 }
 
 describe('Http | config/bodyParser.js, as AdonisJs 3 wrote it', () => {
@@ -88,22 +79,22 @@ describe('Http | config/bodyParser.js, as AdonisJs 3 wrote it', () => {
   })
 
   it('an unknown key stops the boot, naming config/bodyParser.js and the key', async () => {
-    const error = await bootError({ 'config/bodyParser.js': "module.exports = { limt: '1mb' }\n" })
+    const error = await configBootError({ 'config/bodyParser.js': "module.exports = { limt: '1mb' }\n" })
     expect(error.code).toBe('E_INVALID_CONFIG')
     expect(error.message).toContain('config/bodyParser.js: limt is not a setting')
   })
 
   it('a size that cannot be read stops the boot, naming the file (.ts form too) and the key', async () => {
-    const error = await bootError({ 'config/bodyParser.ts': "export default { json: { limit: 'lots' } }\n" })
+    const error = await configBootError({ 'config/bodyParser.ts': "export default { json: { limit: 'lots' } }\n" })
     expect(error.message).toContain('config/bodyParser.ts: json.limit is "lots", not a size')
-    const nested = await bootError({ 'config/bodyParser.js': 'module.exports = { uploads: { maxSize: true } }\n' })
+    const nested = await configBootError({ 'config/bodyParser.js': 'module.exports = { uploads: { maxSize: true } }\n' })
     expect(nested.message).toContain('config/bodyParser.js: uploads.maxSize must be a size')
   })
 
   it('v3 settings adonis-lite does not offer stop the boot with the reason (uploads.hash, uploads.multiple, qs.allowDots)', async () => {
-    expect((await bootError({ 'config/bodyParser.js': 'module.exports = { uploads: { hash: true } }\n' })).message).toContain('uploads.hash can only be false')
-    expect((await bootError({ 'config/bodyParser.js': 'module.exports = { uploads: { multiple: false } }\n' })).message).toContain('uploads.multiple can only be true')
-    expect((await bootError({ 'config/bodyParser.js': 'module.exports = { qs: { allowDots: true } }\n' })).message).toContain('qs.allowDots can only be false')
-    expect((await bootError({ 'config/bodyParser.js': 'module.exports = { strict: "yes" }\n' })).message).toContain('strict must be true or false')
+    expect((await configBootError({ 'config/bodyParser.js': 'module.exports = { uploads: { hash: true } }\n' })).message).toContain('uploads.hash can only be false')
+    expect((await configBootError({ 'config/bodyParser.js': 'module.exports = { uploads: { multiple: false } }\n' })).message).toContain('uploads.multiple can only be true')
+    expect((await configBootError({ 'config/bodyParser.js': 'module.exports = { qs: { allowDots: true } }\n' })).message).toContain('qs.allowDots can only be false')
+    expect((await configBootError({ 'config/bodyParser.js': 'module.exports = { strict: "yes" }\n' })).message).toContain('strict must be true or false')
   })
 })

@@ -1,19 +1,5 @@
 import { testClient } from 'adonis-lite/testing'
-import { removeApp, tempApp } from '../helpers/apps'
-
-/** Boots an app written from files and returns the error the boot fails with. */
-async function bootError (files: Record<string, string>, env: Record<string, string | undefined> = {}): Promise<{ code: string, message: string }> {
-  const root = tempApp(files)
-  try {
-    const client = await testClient(root, { env })
-    await client.close()
-  } catch (error) {
-    return error as { code: string, message: string }
-  } finally {
-    removeApp(root)
-  }
-  throw new Error('the app booted')
-}
+import { bootError, removeApp, tempApp } from '../helpers/apps'
 
 describe('Ignitor | boot errors', () => {
   it('refuses a folder without start/routes.ts', async () => {

@@ -4,7 +4,7 @@
  * a middleware listed twice, and global middleware on requests no route matches.
  */
 import { testClient, type AppClient } from 'adonis-lite/testing'
-import { fixture, removeApp, tempApp } from '../helpers/apps'
+import { bootError, fixture } from '../helpers/apps'
 
 describe('Routing | v3 middleware', () => {
   let client: AppClient
@@ -72,31 +72,22 @@ describe('Routing | v3 middleware', () => {
 })
 
 /** Boots an app whose routes file is `routes` and returns the error the boot fails with. */
-async function bootError (routes: string): Promise<{ code: string, message: string }> {
-  const root = tempApp({
+function routesBootError (routes: string): ReturnType<typeof bootError> {
+  return bootError({
     'app/Http/kernel.ts': "export const namedMiddleware = { parser: 'Adonis/Middleware/BodyParser' }\n",
     'start/routes.ts': `import { Route } from 'adonis-lite'\n${routes}\n`,
   })
-  try {
-    const client = await testClient(root)
-    await client.close()
-  } catch (error) {
-    return error as { code: string, message: string }
-  } finally {
-    removeApp(root)
-  }
-  throw new Error('the app booted')
 }
 
 describe('Routing | v3 middleware mistakes stop the boot', () => {
   it('v3: an unknown named middleware, parameters and all, names app/Http/kernel.ts', async () => {
-    const error = await bootError("Route.get('/', () => 'ok').middleware('auth:api')")
+    const error = await routesBootError("Route.get('/', () => 'ok').middleware('auth:api')")
     expect(error.code).toBe('E_UNKNOWN_NAMED_MIDDLEWARE')
     expect(error.message).toMatch(/middleware 'auth', which is not in namedMiddleware of app\/Http\/kernel\.ts \(known: parser\)/)
   })
 
   it('refuses parameters given to a built-in middleware, which takes none', async () => {
-    const error = await bootError("Route.get('/', () => 'ok').middleware('parser:json')")
+    const error = await routesBootError("Route.get('/', () => 'ok').middleware('parser:json')")
     expect(error.code).toBe('E_MIDDLEWARE_TAKES_NO_PARAMS')
     expect(error.message).toContain("gives parameters to 'parser', but Adonis/Middleware/BodyParser takes none")
   })

@@ -4,7 +4,7 @@
  * slashes, the root resource and nesting.
  */
 import { testClient, type AppClient } from 'adonis-lite/testing'
-import { fixture, removeApp, tempApp } from '../helpers/apps'
+import { bootError, fixture } from '../helpers/apps'
 
 describe('Routing | v3 resources', () => {
   let client: AppClient
@@ -71,36 +71,27 @@ describe('Routing | v3 resources', () => {
 })
 
 /** Boots an app with this routes file and returns the error the boot fails with. */
-async function bootError (routes: string): Promise<{ code: string, message: string }> {
-  const root = tempApp({ 'start/routes.ts': `import { Route } from 'adonis-lite'\n${routes}\n` })
-  try {
-    const client = await testClient(root)
-    await client.close()
-  } catch (error) {
-    return error as { code: string, message: string }
-  } finally {
-    removeApp(root)
-  }
-  throw new Error('the app booted')
+function routesBootError (routes: string): ReturnType<typeof bootError> {
+  return bootError({ 'start/routes.ts': `import { Route } from 'adonis-lite'\n${routes}\n` })
 }
 
 describe('Routing | v3 resource mistakes stop the boot', () => {
   it('v3: addMember() and addCollection() need a name', async () => {
     for (const call of ['addMember', 'addCollection']) {
-      const error = await bootError(`Route.resource('tasks', 'TaskController').${call}('')`)
+      const error = await routesBootError(`Route.resource('tasks', 'TaskController').${call}('')`)
       expect(error.code).toBe('E_INVALID_RESOURCE')
       expect(error.message).toContain(`.${call}() needs the name of the route`)
     }
   })
 
   it('v3: .middleware({ auth: ... }) must list actions in an array', async () => {
-    const error = await bootError("Route.resource('tasks', 'TaskController').middleware({ auth: 'store' } as any)")
+    const error = await routesBootError("Route.resource('tasks', 'TaskController').middleware({ auth: 'store' } as any)")
     expect(error.code).toBe('E_INVALID_RESOURCE')
     expect(error.message).toContain("must list actions in an array, such as ['store', 'update']")
   })
 
   it('v3: a resource needs a controller name', async () => {
-    const error = await bootError("Route.resource('tasks', (() => 'x') as any)")
+    const error = await routesBootError("Route.resource('tasks', (() => 'x') as any)")
     expect(error.code).toBe('E_INVALID_RESOURCE')
   })
 })
