@@ -95,6 +95,11 @@ async function run (): Promise<number> {
 }
 
 async function main (): Promise<void> {
+  try {
+    execFileSync('valgrind', ['--version'], { stdio: 'ignore' })
+  } catch {
+    throw new Error('bench:instructions needs valgrind (Debian: apt-get install valgrind)')
+  }
   const counts: number[] = []
   for (let i = 0; i < RUNS; i++) counts.push(await run())
   const sorted = [...counts].sort((a, b) => a - b)
@@ -104,6 +109,6 @@ async function main (): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error)
+  console.error(error instanceof Error ? error.message : error)
   process.exit(1)
 })
