@@ -19,8 +19,8 @@
  *   BENCH_SCENARIO  S0, S1, S2 or S34 (S1); S34 counts one POST /signup + GET /signup pair as one
  *   BENCH_SESSIONS  distinct sessions, taken in turn (1): past the cookie driver's cache
  *   BENCH_CONNECTIONS  requests in flight at once, each connection with its session(s) (1)
- *   BENCH_WARMUP    requests (or S34 pairs) before counting (5000)
- *   BENCH_REQUESTS  requests (or S34 pairs) counted (2000)
+ *   BENCH_WARMUP    requests (or S34 pairs) before counting (10000)
+ *   BENCH_REQUESTS  requests (or S34 pairs) counted (3000)
  *   BENCH_RUNS      runs, each on a fresh server (1)
  *   BENCH_REPO      the checkout to measure (this one), to compare two commits
  *   BENCH_KEEP      a folder to keep callgrind's files in, for callgrind_annotate (none)
@@ -42,10 +42,10 @@ const STACK_NAME = process.env.BENCH_STACK ?? 'adonis-cookie'
 const SCENARIO = (process.env.BENCH_SCENARIO ?? 'S1').toUpperCase() as Unit
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 1)
 const SESSIONS = Math.max(Number(process.env.BENCH_SESSIONS ?? 1), CONNECTIONS)
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000)
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 1)
 // Until V8 has compiled what the requests run: after 300 requests, compiling was most of a count.
-const WARMUP_REQUESTS = Number(process.env.BENCH_WARMUP ?? 5000)
+const WARMUP_REQUESTS = Number(process.env.BENCH_WARMUP ?? 10000)
 /** callgrind_control finds the server by a file name holding HOST: both must see the same. */
 const HOST = '127.0.0.1'
 

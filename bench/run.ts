@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: every stack, every scenario, in one run. For each round, each stack in
  * turn: start its server, verify its answers, create one session per connection, then warm
- * up and measure each scenario with the load generator (load.ts) in its own process. Round 2
- * repeats round 1 in the same order. The report goes to stdout and to a Markdown file.
+ * up and measure each scenario with the load generator (load.ts) in its own process. Even
+ * rounds take the stacks in reverse order, so the rounds of every stack are centred on the same
+ * moment: a machine that speeds up or slows down during the run (a shared host does, by a
+ * third within minutes) favours no stack. The report goes to stdout and to a Markdown file.
  * Settings: see lib/options.ts (BENCH_STACKS, BENCH_SCENARIOS, BENCH_DURATION, ...).
  */
 import fs from 'node:fs'
@@ -31,7 +33,7 @@ async function main (): Promise<number> {
   const failed = new Set<string>()
   for (let round = 1; round <= options.rounds; round++) {
     say(`\nround ${round} of ${options.rounds}`)
-    for (const stack of options.stacks) {
+    for (const stack of round % 2 === 0 ? [...options.stacks].reverse() : options.stacks) {
       if (failed.has(stack.name)) continue
       if (stack.storage === 'redis' && !redis) {
         rounds.push(emptyRound(stack, round, `Redis is not reachable at ${options.redisUrl}`))
