@@ -5,6 +5,7 @@
 export class BoundedCache<K, V> {
   readonly #entries = new Map<K, V>()
   readonly #limit: number
+  readonly #oldest = new OldestKeys(this.#entries)
 
   constructor (limit: number) {
     this.#limit = limit
@@ -19,10 +20,35 @@ export class BoundedCache<K, V> {
   }
 
   set (key: K, value: V): void {
-    if (this.#entries.size >= this.#limit) {
-      const oldest = this.#entries.keys().next()
-      if (!oldest.done) this.#entries.delete(oldest.value)
-    }
+    if (this.#entries.size >= this.#limit && !this.#entries.has(key)) this.#oldest.evict()
     this.#entries.set(key, value)
+  }
+}
+
+/**
+ * Takes out a Map's oldest key in constant time. A Map leaves a hole for each deleted entry
+ * until it rehashes, and `keys().next()` on a new iterator walks over every hole before the
+ * first entry: trimming a churning Map that way cost time in proportion to the entries it had
+ * evicted (bench/HISTORY.md). One iterator kept from one eviction to the next walks each hole
+ * once. Entries deleted before it reaches them are skipped, and entries set again (after
+ * delete) come up at their new place, as the language defines iteration over a changing Map:
+ * it always yields the oldest key left.
+ */
+export class OldestKeys<K> {
+  readonly #map: Map<K, unknown>
+  #cursor: Iterator<K>
+
+  constructor (map: Map<K, unknown>) {
+    this.#map = map
+    this.#cursor = map.keys()
+  }
+
+  evict (): void {
+    let next = this.#cursor.next()
+    if (next.done === true) {
+      this.#cursor = this.#map.keys()
+      next = this.#cursor.next()
+    }
+    if (next.done !== true) this.#map.delete(next.value)
   }
 }

@@ -4,6 +4,7 @@
  * `memory.maxSessions` are kept: past that, the least recently used one goes, so no stream of
  * visitors can grow the process without bound.
  */
+import { OldestKeys } from '../../support/bounded_cache'
 import type { SessionCommit, SessionConfig, SessionData, SessionStore } from '../types'
 import { applyCommit } from './apply_commit'
 
@@ -14,6 +15,8 @@ interface Entry {
 
 export class MemoryStore implements SessionStore {
   readonly #sessions = new Map<string, Entry>()
+  /** A Map keeps insertion order, and a session used is set again: the oldest key is the least recently used. */
+  readonly #leastRecent = new OldestKeys(this.#sessions)
   readonly #ageMs: number
   readonly #max: number
   readonly #sweeper: NodeJS.Timeout
@@ -43,8 +46,7 @@ export class MemoryStore implements SessionStore {
     if (values === null) return
     this.#sessions.delete(id)
     this.#sessions.set(id, { json: JSON.stringify(values), expiresAt: Date.now() + this.#ageMs })
-    // A Map keeps insertion order: the first key is the least recently used.
-    if (this.#sessions.size > this.#max) this.#sessions.delete(this.#sessions.keys().next().value!)
+    if (this.#sessions.size > this.#max) this.#leastRecent.evict()
   }
 
   touch (id: string): void {
