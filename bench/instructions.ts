@@ -40,14 +40,26 @@ const REPO = path.resolve(process.env.BENCH_REPO ?? path.join(__dirname, '..'))
 const ROOT = path.join(__dirname, '..')
 const STACK_NAME = process.env.BENCH_STACK ?? 'adonis-cookie'
 const SCENARIO = (process.env.BENCH_SCENARIO ?? 'S1').toUpperCase() as Unit
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 1)
-const SESSIONS = Math.max(Number(process.env.BENCH_SESSIONS ?? 1), CONNECTIONS)
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000)
-const RUNS = Number(process.env.BENCH_RUNS ?? 1)
+const CONNECTIONS = count('BENCH_CONNECTIONS', 1)
+const SESSIONS = Math.max(count('BENCH_SESSIONS', 1), CONNECTIONS)
+const REQUESTS = count('BENCH_REQUESTS', 3000)
+const RUNS = count('BENCH_RUNS', 1)
 // Until V8 has compiled what the requests run: after 300 requests, compiling was most of a count.
-const WARMUP_REQUESTS = Number(process.env.BENCH_WARMUP ?? 10000)
+const WARMUP_REQUESTS = count('BENCH_WARMUP', 10000, 0)
 /** callgrind_control finds the server by a file name holding HOST: both must see the same. */
 const HOST = '127.0.0.1'
+
+/** A whole-number setting; a typo stops the run before a server starts, naming the variable. */
+function count (name: string, fallback: number, least = 1): number {
+  const given = process.env[name]
+  if (given === undefined || given === '') return fallback
+  const value = Number(given)
+  if (!Number.isInteger(value) || value < least) {
+    console.error(`${name} must be a whole number of at least ${least}, not '${given}'`)
+    process.exit(1)
+  }
+  return value
+}
 
 const PATHS: Record<Unit, string> = { S0: '/', S1: '/cart', S2: '/count', S34: '/signup' }
 
