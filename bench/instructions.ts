@@ -19,6 +19,7 @@
  *   BENCH_SCENARIO  S0, S1, S2 or S34 (S1); S34 counts one POST /signup + GET /signup pair as one
  *   BENCH_SESSIONS  distinct sessions, taken in turn (1): past the cookie driver's cache
  *   BENCH_CONNECTIONS  requests in flight at once, each connection with its session(s) (1)
+ *   BENCH_BYTES     padding put in each session, in bytes (0): how cost grows with its size
  *   BENCH_WARMUP    requests (or S34 pairs) before counting (10000)
  *   BENCH_REQUESTS  requests (or S34 pairs) counted (3000)
  *   BENCH_RUNS      runs, each on a fresh server (1)
@@ -43,6 +44,7 @@ const SCENARIO = (process.env.BENCH_SCENARIO ?? 'S1').toUpperCase() as Unit
 const CONNECTIONS = count('BENCH_CONNECTIONS', 1)
 const SESSIONS = Math.max(count('BENCH_SESSIONS', 1), CONNECTIONS)
 const REQUESTS = count('BENCH_REQUESTS', 3000)
+const BYTES = count('BENCH_BYTES', 0, 0)
 const RUNS = count('BENCH_RUNS', 1)
 // Until V8 has compiled what the requests run: after 300 requests, compiling was most of a count.
 const WARMUP_REQUESTS = count('BENCH_WARMUP', 10000, 0)
@@ -90,7 +92,7 @@ interface Client { jar: CookieJar, token: string }
 
 async function newClient (port: number): Promise<Client> {
   const jar = new CookieJar()
-  await send(port, 'GET', '/seed', jar)
+  await send(port, 'GET', BYTES > 0 ? `/seed?bytes=${BYTES}` : '/seed', jar)
   const page = SCENARIO === 'S34' ? await send(port, 'GET', '/signup', jar) : ''
   return { jar, token: /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '' }
 }
@@ -194,7 +196,7 @@ async function main (): Promise<void> {
   const median = sorted[Math.floor(sorted.length / 2)]!
   const format = (value: number) => `${(value / 1e6).toFixed(3)}M`
   const what = SCENARIO === 'S34' ? 'per POST+GET /signup pair' : `per GET ${PATHS[SCENARIO]}`
-  console.log(`${path.basename(REPO)} ${stack.name} ${SCENARIO}, ${SESSIONS} session${SESSIONS === 1 ? '' : 's'}, ${CONNECTIONS} connection${CONNECTIONS === 1 ? '' : 's'}: instructions ${what} ` +
+  console.log(`${path.basename(REPO)} ${stack.name} ${SCENARIO}, ${SESSIONS} session${SESSIONS === 1 ? '' : 's'}, ${CONNECTIONS} connection${CONNECTIONS === 1 ? '' : 's'}${BYTES > 0 ? `, ${BYTES} bytes of padding` : ''}: instructions ${what} ` +
     `${counts.map(format).join(', ')}; median ${format(median)}`)
 }
 

@@ -3,7 +3,7 @@
  * is signed, so a value signed for one cookie is refused by another.
  */
 import crypto from 'node:crypto'
-import { BoundedCache } from '../support/bounded_cache'
+import { TokenCache } from '../support/bounded_cache'
 import { deriveKeys, type KeyRing } from './keys'
 
 export interface Unsigned {
@@ -18,7 +18,7 @@ export class Signer {
    * Signed values known to be good (checked, or signed here), by the signed text: the browser
    * sends the same cookie on every request. Only ever holds values whose signature matched.
    */
-  readonly #verified = new BoundedCache<string, Unsigned & { purpose: string }>(10_000)
+  readonly #verified = new TokenCache<Unsigned & { purpose: string }>(10_000)
 
   constructor (appKeys: string[]) {
     this.#keys = deriveKeys(appKeys, 'sign')

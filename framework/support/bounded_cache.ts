@@ -25,6 +25,35 @@ export class BoundedCache<K, V> {
   }
 }
 
+/** Characters of a token's end that key a TokenCache: 132 bits, all of them from the token's MAC. */
+const TOKEN_TAIL = 22
+
+/**
+ * A BoundedCache for tokens that end in a MAC (signed and encrypted cookies), keyed by their
+ * last characters and confirmed by comparing the whole token. A Map hashes a string key in full,
+ * at about 2 ns a character, and a cookie is a new string on every request: a 600-character
+ * token cost 1.1 µs a lookup, a 4 KB one 7 µs. The tail hashes in constant time, and comparing
+ * the whole token is a memory compare, about ten times faster than hashing it
+ * (bench/micro/token_cache.ts). A token that shares another's tail but not its body misses,
+ * and replacing the entry costs only a cache miss.
+ */
+export class TokenCache<V> {
+  readonly #entries: BoundedCache<string, { token: string, value: V }>
+
+  constructor (limit: number) {
+    this.#entries = new BoundedCache(limit)
+  }
+
+  get (token: string): V | undefined {
+    const entry = this.#entries.get(token.slice(-TOKEN_TAIL))
+    return entry !== undefined && entry.token === token ? entry.value : undefined
+  }
+
+  set (token: string, value: V): void {
+    this.#entries.set(token.slice(-TOKEN_TAIL), { token, value })
+  }
+}
+
 /**
  * Takes out a Map's oldest key in constant time. A Map leaves a hole for each deleted entry
  * until it rehashes, and `keys().next()` on a new iterator walks over every hole before the

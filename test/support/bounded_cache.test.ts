@@ -1,4 +1,4 @@
-import { BoundedCache, OldestKeys } from '../../framework/support/bounded_cache'
+import { BoundedCache, OldestKeys, TokenCache } from '../../framework/support/bounded_cache'
 
 describe('BoundedCache', () => {
   it('keeps at most its limit, forgetting the entries set first', () => {
@@ -50,5 +50,39 @@ describe('OldestKeys', () => {
     map.set('f', 6)
     oldest.evict()
     expect([...map.keys()]).toEqual(['f'])
+  })
+})
+
+describe('TokenCache', () => {
+  const token = 'iv-and-ciphertext-0123456789.abcdefghijklmnopqrstuvwxyz-MAC'
+
+  it('finds a token by its value, whichever string holds it', () => {
+    const cache = new TokenCache<number>(10)
+    cache.set(token, 1)
+    expect(cache.get(`${token.slice(0, 10)}${token.slice(10)}`)).toBe(1)
+  })
+
+  it('misses a token that shares the end of a cached one but not the rest', () => {
+    const cache = new TokenCache<number>(10)
+    cache.set(token, 1)
+    for (const forged of [`X${token.slice(1)}`, token.slice(1), `prefix${token}`, token.slice(-22)]) expect(cache.get(forged)).toBeUndefined()
+    // The forged one takes the place; the real one is a miss, then set again.
+    cache.set(`X${token.slice(1)}`, 2)
+    expect(cache.get(token)).toBeUndefined()
+    expect(cache.get(`X${token.slice(1)}`)).toBe(2)
+  })
+
+  it('keeps tokens shorter than its key', () => {
+    const cache = new TokenCache<string>(10)
+    cache.set('short', 'a')
+    cache.set('', 'b')
+    expect([cache.get('short'), cache.get(''), cache.get('shor')]).toEqual(['a', 'b', undefined])
+  })
+
+  it('keeps at most its limit', () => {
+    const cache = new TokenCache<number>(3)
+    const tokens = Array.from({ length: 5 }, (_, index) => `${token}-${index}`)
+    tokens.forEach((each, index) => cache.set(each, index))
+    expect(tokens.map((each) => cache.get(each))).toEqual([undefined, undefined, 2, 3, 4])
   })
 })

@@ -9,7 +9,7 @@
  * clearing its cookie.
  */
 import { E_SESSION_TOO_LARGE } from '../../errors'
-import { BoundedCache } from '../../support/bounded_cache'
+import { TokenCache } from '../../support/bounded_cache'
 import { type CookieCarrier, type DriverContext, type SessionCommit, type SessionConfig, type SessionData, type SessionStore } from '../types'
 
 /** Browsers keep at most 4096 bytes of a cookie's name and value. */
@@ -40,7 +40,7 @@ export class CookieStore implements SessionStore {
    * Payloads by token, as decrypted or as encrypted here: the browser sends back the cookie it
    * was given, and sends it again until it changes. Each entry keeps what it is bound to.
    */
-  readonly #payloads = new BoundedCache<string, CachedPayload>(5_000)
+  readonly #payloads = new TokenCache<CachedPayload>(5_000)
   readonly #data: Part
   readonly #flash: Part
   /** The key kept in the second cookie, or null to keep everything in one. */
