@@ -97,7 +97,7 @@ async function runScaling (stack: Stack, round: number, options: Options, redisP
 }
 
 function emptyRound (stack: Stack, round: number, failure?: string): StackRound {
-  return { stack: stack.name, round, units: {}, attempts: {}, serverCpu: {}, redisCpu: {}, otherCpu: {}, rss: { boot: null, warm: null, end: null }, ...(failure ? { failure } : {}) }
+  return { stack: stack.name, round, units: {}, attempts: {}, serverCpu: {}, redisCpu: {}, otherCpu: {}, rss: { boot: null, warm: null, end: null, idle: null }, ...(failure ? { failure } : {}) }
 }
 
 function estimateSeconds (options: Options): number {

@@ -14,11 +14,12 @@ import { cpuBetween, readCpu, waitForQuiet, type CpuReading } from './cpu'
 import type { Options } from './options'
 import type { FromLoad, Problems, ToLoad, UnitResult } from './protocol'
 import { REDIS_PREFIX } from './redis'
-import { NOISY_SHARE } from './results'
+import { NOISY_SHARE, type RssReadings } from './results'
 import type { Setup } from './scaling'
 import { kindsOf, type Unit } from './scenarios'
 import { ServerProcess } from './server'
 import { BENCH_DIR, type Stack } from './stacks'
+import { TARGETS } from './targets'
 import { verify } from './verify'
 
 /** One measured run of one scenario, with the CPU each party used while it ran. */
@@ -37,13 +38,13 @@ export interface Attempt {
 /** What one server did: the run kept for each scenario, its memory, or why it stopped. */
 export interface Measured {
   units: Partial<Record<Unit, Attempt>>
-  rss: { boot: number | null, warm: number | null, end: number | null }
+  rss: RssReadings
   failure?: string
 }
 
 /** Starts the stack's server for this setup and measures each of the units on it. */
 export async function measureSetup (stack: Stack, setup: Setup, units: Unit[], options: Options, redisPid: number | null, label = ''): Promise<Measured> {
-  const measured: Measured = { units: {}, rss: { boot: null, warm: null, end: null } }
+  const measured: Measured = { units: {}, rss: { boot: null, warm: null, end: null, idle: null } }
   const sessionDirectory = fs.mkdtempSync(path.join(os.tmpdir(), `adonis-lite-bench-${stack.name}-`))
   let server: ServerProcess | null = null
   let load: ChildProcess | null = null
@@ -90,6 +91,7 @@ export async function measureSetup (stack: Stack, setup: Setup, units: Unit[], o
       }
     }
     measured.rss.end = server.rssMb()
+    measured.rss.idle = await idleRss(server, measured.rss)
     return measured
   } catch (error) {
     measured.failure = error instanceof Error ? error.message : String(error)
@@ -183,4 +185,23 @@ function progressLine (stack: Stack, label: string, attempt: Attempt, again: boo
 
 function say (line: string): void {
   process.stdout.write(line + '\n')
+}
+
+/**
+ * How long a server may sit idle after its runs before its RSS is read again. V8 keeps the
+ * garbage of a busy run until its memory reducer collects, about 30 s after the load stops
+ * (bench/HISTORY.md): a leak stays, garbage goes.
+ */
+const IDLE_WAIT_MS = 45_000
+
+/** RSS once idle, when the runs left it more than the target over its warm level (else null: not waited for). */
+async function idleRss (server: ServerProcess, { warm, end }: RssReadings): Promise<number | null> {
+  if (warm === null || end === null || end - warm <= TARGETS.rssGrowthMb) return null
+  const deadline = Date.now() + IDLE_WAIT_MS
+  let rss = end
+  while (rss - warm > TARGETS.rssGrowthMb && Date.now() < deadline && server.exit === null) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    rss = server.rssMb() ?? rss
+  }
+  return rss
 }

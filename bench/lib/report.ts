@@ -6,7 +6,7 @@
  */
 import type { Charts } from './charts'
 import { ms, percent, ratio, table } from './format'
-import { NOISY_SHARE, bestOf, collectFigures, cpuPerRequest, maxGrowth, type Figure, type Meta, type StackRound } from './results'
+import { NOISY_SHARE, bestOf, collectFigures, cpuPerRequest, maxGrowth, maxKept, type Figure, type Meta, type StackRound } from './results'
 import { KIND_INFO, KINDS, unitOf, type Kind, type Unit } from './scenarios'
 import { isAdonis, peersOf, type Stack } from './stacks'
 import { mean, spread } from './stats'
@@ -102,9 +102,10 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[], 
   lines.push('## Errors and memory', '')
   lines.push('Responses with another status than the scenario\'s (200, or 302 for S3), socket errors and timeouts, and answers that failed the load generator\'s ' +
     'checks (S1 lists the items, S2 counts up by one per connection, S4 shows the flashed error and old email and not the password), summed over the measured runs ' +
-    '(warm-ups in brackets when not 0). RSS of the server process: after boot, after the first warm-up, after its last run; growth is last run minus first warm-up, ' +
-    'the highest of the rounds.', '')
-  lines.push(table(['stack', 'bad status', 'socket errors', 'timeouts', 'wrong answers', 'RSS boot / warm / end (MB)', 'growth (MB)'],
+    '(warm-ups in brackets when not 0). RSS of the server process: after boot, after the first warm-up, after its last run, and (idle) once it sat idle ' +
+    'for up to 45 s when the runs left it more than 50 MB over the warm-up: V8 keeps the garbage of a busy run until its memory reducer collects, about 30 s ' +
+    'after the load stops, so a leak stays and garbage goes. Growth is last run minus first warm-up, then (when it waited) idle minus first warm-up; the highest of the rounds.', '')
+  lines.push(table(['stack', 'bad status', 'socket errors', 'timeouts', 'wrong answers', 'RSS boot / warm / end / idle (MB)', 'growth, once idle (MB)'],
     stacks.map((stack) => problemRow(stack, rounds))))
   lines.push('')
 
@@ -169,10 +170,12 @@ function problemRow (stack: Stack, rounds: StackRound[]): string[] {
     const before = warmup.reduce((sum, p) => sum + p[key], 0)
     return before > 0 ? `${during} (${before})` : String(during)
   }
-  const rss = runs.map((run) => [run.rss.boot, run.rss.warm, run.rss.end].map((mb) => mb === null ? '?' : mb.toFixed(0)).join(' / ')).join(', ')
+  const mb = (value: number | null) => value === null ? '?' : value.toFixed(0)
+  const rss = runs.map(({ rss }) => `${[rss.boot, rss.warm, rss.end].map(mb).join(' / ')} / ${rss.idle == null ? '-' : mb(rss.idle)}`).join(', ')
   const growth = maxGrowth(runs)
+  const kept = maxKept(runs)
   const name = failure ? `${stack.name} (not measured)` : stack.name
-  return [name, count('unexpected'), count('errors'), count('timeouts'), count('mismatches'), rss, growth === null ? '-' : growth.toFixed(1)]
+  return [name, count('unexpected'), count('errors'), count('timeouts'), count('mismatches'), rss, growth === null || kept === null ? '-' : kept === growth ? growth.toFixed(1) : `${growth.toFixed(1)}, ${kept.toFixed(1)}`]
 }
 
 function cpuCell (stack: Stack, rounds: StackRound[], unit: Unit): string {

@@ -20,10 +20,21 @@ export interface StackRound {
   redisCpu: Partial<Record<Unit, number>>
   /** CPU seconds that other processes of the machine (not the server, Redis or the load generator) used during each measured run. */
   otherCpu: Partial<Record<Unit, number>>
-  /** Server RSS in MB: after boot, after the first warm-up, after the last run. */
-  rss: { boot: number | null, warm: number | null, end: number | null }
+  rss: RssReadings
   /** Why the stack was not measured (failed verification, crashed). */
   failure?: string
+}
+
+/**
+ * Server RSS in MB: after boot, after the first warm-up, after the last run, and, when the runs
+ * left it over the target, after sitting idle until it came back or IDLE_WAIT_S ran out (null:
+ * not waited for; absent in runs made before it was measured).
+ */
+export interface RssReadings {
+  boot: number | null
+  warm: number | null
+  end: number | null
+  idle?: number | null
 }
 
 /** When, where and how the run was made. */
@@ -87,8 +98,20 @@ export function cpuPerRequest (stack: Stack, rounds: StackRound[], unit: Unit): 
 
 /** The largest RSS growth from the first warm-up to the last run, over the rounds. */
 export function maxGrowth (runs: StackRound[]): number | null {
-  const growths = runs.map((run) => run.rss.end !== null && run.rss.warm !== null ? run.rss.end - run.rss.warm : null).filter((growth) => growth !== null)
-  return growths.length === 0 ? null : Math.max(...growths as number[])
+  return largest(runs.map((run) => run.rss.end !== null && run.rss.warm !== null ? run.rss.end - run.rss.warm : null))
+}
+
+/** The largest RSS kept over the first warm-up's: after the runs, or after idling when the server was waited for. */
+export function maxKept (runs: StackRound[]): number | null {
+  return largest(runs.map(({ rss }) => {
+    const last = rss.idle ?? rss.end
+    return last !== null && rss.warm !== null ? last - rss.warm : null
+  }))
+}
+
+function largest (values: Array<number | null>): number | null {
+  const known = values.filter((value) => value !== null)
+  return known.length === 0 ? null : Math.max(...known)
 }
 
 /** Bad statuses, socket errors and wrong answers. */
