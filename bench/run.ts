@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: every stack, every scenario, in one run. For each round, each stack in
  * turn: start its server, verify its answers, create one session per connection, then warm
- * up and measure each scenario with the load generator (load.ts) in its own process. Even
- * rounds take the stacks in reverse order, so the rounds of every stack are centred on the same
- * moment: a machine that speeds up or slows down during the run (a shared host does, by a
- * third within minutes) favours no stack. The report goes to stdout and to a Markdown file.
+ * up and measure each scenario with the load generator (load.ts) in its own process; then the
+ * scaling cases, in their order. A shared host speeds up and slows down by a third within
+ * minutes, so what is compared runs close together: the stacks are listed with their peers,
+ * every main-table stack runs before any scaling case (a stack's scaling cases took longer
+ * than all the main table), and the cases of one point of a dimension follow each other. Even
+ * rounds take both lists in reverse order, so the rounds of every stack are centred on the same
+ * moment and a drift favours no stack. The report goes to stdout and to a Markdown file.
  * Settings: see lib/options.ts (BENCH_STACKS, BENCH_SCENARIOS, BENCH_DURATION, ...).
  */
 import fs from 'node:fs'
@@ -14,10 +17,10 @@ import { measureSetup, type Attempt } from './lib/measure'
 import { readOptions, type Options } from './lib/options'
 import { writeReport } from './lib/report_file'
 import type { StackRound } from './lib/results'
-import { SCALING_CASES, describeValue, setupOf, type ScalingRun } from './lib/scaling'
+import { SCALING_CASES, describeValue, setupOf, type ScalingCase, type ScalingRun } from './lib/scaling'
 import type { Unit } from './lib/scenarios'
 import { connectRedis, localRedisPid, sweepRedis } from './lib/redis'
-import { BENCH_DIR, ROOT_DIR, type Stack } from './lib/stacks'
+import { BENCH_DIR, ROOT_DIR, inRunOrder, type Stack } from './lib/stacks'
 
 async function main (): Promise<number> {
   const options = readOptions()
@@ -31,9 +34,10 @@ async function main (): Promise<number> {
   const rounds: StackRound[] = []
   const scaling: ScalingRun[] = []
   const failed = new Set<string>()
+  const inTurn = <T>(items: T[], round: number): T[] => round % 2 === 0 ? [...items].reverse() : items
   for (let round = 1; round <= options.rounds; round++) {
     say(`\nround ${round} of ${options.rounds}`)
-    for (const stack of round % 2 === 0 ? [...options.stacks].reverse() : options.stacks) {
+    for (const stack of inTurn(inRunOrder(options.stacks), round)) {
       if (failed.has(stack.name)) continue
       if (stack.storage === 'redis' && !redis) {
         rounds.push(emptyRound(stack, round, `Redis is not reachable at ${options.redisUrl}`))
@@ -41,16 +45,17 @@ async function main (): Promise<number> {
         say(`  ${stack.name}: skipped, Redis is not reachable at ${options.redisUrl}`)
         continue
       }
-      if (options.units.some((unit) => stack.units.includes(unit))) {
-        const result = await runStack(stack, round, options, redisPid)
-        rounds.push(result)
-        if (result.failure) {
-          failed.add(stack.name)
-          say(`  ${stack.name}: NOT MEASURED. ${result.failure}`)
-          continue
-        }
+      if (!options.units.some((unit) => stack.units.includes(unit))) continue
+      const result = await runStack(stack, round, options, redisPid)
+      rounds.push(result)
+      if (result.failure) {
+        failed.add(stack.name)
+        say(`  ${stack.name}: NOT MEASURED. ${result.failure}`)
       }
-      scaling.push(...await runScaling(stack, round, options, redisPid))
+    }
+    for (const scalingCase of inTurn(scalingCasesOf(options), round)) {
+      const stack = options.stacks.find((candidate) => candidate.name === scalingCase.stack)!
+      if (!failed.has(stack.name)) scaling.push(...await runScaling(stack, scalingCase, round, options, redisPid))
     }
   }
   await sweepRedis(redis)
@@ -81,19 +86,19 @@ async function runStack (stack: Stack, round: number, options: Options, redisPid
   return result
 }
 
-/** The scaling cases of one stack in one round: a fresh server and fresh sessions for each. */
-async function runScaling (stack: Stack, round: number, options: Options, redisPid: number | null): Promise<ScalingRun[]> {
-  const runs: ScalingRun[] = []
-  const cases = SCALING_CASES.filter((scalingCase) => scalingCase.stack === stack.name && options.scaling.includes(scalingCase.dimension))
-  for (const scalingCase of cases) {
-    const { dimension, value } = scalingCase
-    const measured = await measureSetup(stack, setupOf(scalingCase, options.connections), scalingCase.units, options, redisPid, describeValue(dimension, value))
-    if (measured.failure) say(`  ${stack.name} ${describeValue(dimension, value)}: NOT MEASURED. ${measured.failure}`)
-    for (const [unit, kept] of Object.entries(measured.units) as Array<[Unit, Attempt]>) {
-      runs.push({ stack: stack.name, round, dimension, value, unit, result: kept.result, serverCpu: kept.serverCpu, otherCpu: kept.otherCpu })
-    }
-  }
-  return runs
+/** The scaling cases of the stacks and dimensions asked for, in SCALING_CASES' order. */
+function scalingCasesOf (options: Options): ScalingCase[] {
+  const names = new Set(options.stacks.map((stack) => stack.name))
+  return SCALING_CASES.filter((scalingCase) => names.has(scalingCase.stack) && options.scaling.includes(scalingCase.dimension))
+}
+
+/** One scaling case in one round: a fresh server and fresh sessions. */
+async function runScaling (stack: Stack, scalingCase: ScalingCase, round: number, options: Options, redisPid: number | null): Promise<ScalingRun[]> {
+  const { dimension, value } = scalingCase
+  const measured = await measureSetup(stack, setupOf(scalingCase, options.connections), scalingCase.units, options, redisPid, describeValue(dimension, value))
+  if (measured.failure) say(`  ${stack.name} ${describeValue(dimension, value)}: NOT MEASURED. ${measured.failure}`)
+  return (Object.entries(measured.units) as Array<[Unit, Attempt]>).map(([unit, kept]) =>
+    ({ stack: stack.name, round, dimension, value, unit, result: kept.result, serverCpu: kept.serverCpu, otherCpu: kept.otherCpu }))
 }
 
 function emptyRound (stack: Stack, round: number, failure?: string): StackRound {

@@ -47,7 +47,7 @@ export const DIMENSIONS: Record<Dimension, { title: string, values: number[], un
 
 const BOTH: Unit[] = ['S2', 'S34']
 
-/** Every case, in the order they run for a stack. */
+/** Every case, in the order they run: the cases a target compares follow each other. */
 export const SCALING_CASES: ScalingCase[] = [
   ...[10, 100, 1000].flatMap((value): ScalingCase[] => [
     { dimension: 'routes', value, stack: 'adonis-cookie', units: ['S1'] },

@@ -98,6 +98,22 @@ export const ALL_STACKS: Stack[] = [
   },
 ]
 
+/**
+ * The order the stacks run in: each adonis-lite stack beside the peers it is compared with, and
+ * bare Koa (which every driver's S0 and the cookie driver's S1 are held to) amid them. A stack
+ * not listed runs last.
+ */
+const RUN_ORDER = ['koa-cookie', 'adonisjs-cookie', 'adonis-cookie', 'koa-bare', 'adonis-redis', 'koa-redis', 'express-redis',
+  'adonis-file', 'adonisjs-file', 'express-file', 'adonis-memory', 'express-memory', 'raw']
+
+export function inRunOrder (stacks: Stack[]): Stack[] {
+  const rank = (stack: Stack) => {
+    const index = RUN_ORDER.indexOf(stack.name)
+    return index < 0 ? RUN_ORDER.length : index
+  }
+  return [...stacks].sort((a, b) => rank(a) - rank(b))
+}
+
 /** What `npm run bench` runs without BENCH_STACKS (adonis-memory only on request: the memory driver is for tests). */
 export const DEFAULT_STACKS = ALL_STACKS.filter((stack) => stack.name !== 'adonis-memory').map((stack) => stack.name)
 
