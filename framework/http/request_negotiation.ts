@@ -9,6 +9,7 @@ import type TypeIs from 'type-is'
 import { flattenKeys } from '../support/object_path'
 import { hasBody } from './body_parser'
 import { defineMacro } from './macros'
+import { matchesPattern } from './path_pattern'
 
 /** The part of the request that reads headers and the path: Request extends it. */
 export abstract class RequestNegotiation {
@@ -97,30 +98,4 @@ export function collectRows (values: Record<string, unknown>, keys: string[]): A
     keys.forEach((key, position) => { row[key] = lists[position]![index] ?? null })
     return row
   })
-}
-
-/** Compiled v3 route patterns: the patterns are the app's own, so the cache stays as small as its code. */
-const PATTERNS = new Map<string, RegExp>()
-
-/** Whether the path matches one of these v3 patterns: ':name' is a segment, ':name?' an optional one, '*' anything. */
-export function matchesPattern (url: string, patterns: string[]): boolean {
-  return patterns.some((pattern) => {
-    let regexp = PATTERNS.get(pattern)
-    if (regexp === undefined) {
-      regexp = compilePattern(pattern)
-      PATTERNS.set(pattern, regexp)
-    }
-    return regexp.test(url)
-  })
-}
-
-function compilePattern (pattern: string): RegExp {
-  let source = ''
-  for (const part of pattern.split(/(\/:[A-Za-z0-9_]+\??|\*)/)) {
-    if (part === '*') source += '.*'
-    else if (part.startsWith('/:')) source += part.endsWith('?') ? '(?:/[^/]+)?' : '/[^/]+'
-    else source += part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-  }
-  // As path-to-regexp did for v3: the whole path, an optional trailing slash, any case.
-  return new RegExp(`^${source}/?$`, 'i')
 }

@@ -1,6 +1,6 @@
 /** The branches of field names and v3 route patterns, one by one: the HTTP tests cover the usual paths. */
 import { fieldPath, fileTree, foldArrayKeys } from '../../framework/http/form_keys'
-import { collectRows, matchesPattern } from '../../framework/http/request_negotiation'
+import { collectRows } from '../../framework/http/request_negotiation'
 import { UploadedFile } from '../../framework/http/uploaded_file'
 
 const file = (field: string, name: string) => new UploadedFile(field, name, 'text/plain', 1, `/tmp/${name}`)
@@ -43,20 +43,6 @@ describe('Http | form keys (unit)', () => {
     expect((tree.a as UploadedFile).clientName()).toBe('flat')
     const other = fileTree([file('a[b]', 'nested'), file('a', 'flat')]).tree
     expect(((other.a as Record<string, UploadedFile>).b)!.clientName()).toBe('nested')
-  })
-
-  it.each([
-    ['/users/:id', '/users/1', true],
-    ['/users/:id', '/users/1/', true],
-    ['/users/:id', '/USERS/1', true],
-    ['/users/:id', '/users', false],
-    ['/users/:id', '/users/1/edit', false],
-    ['/users/:id?', '/users', true],
-    ['/files/*', '/files/a/b/c', true],
-    ['/a.b', '/aXb', false],
-    ['/a+b', '/a+b', true],
-  ])('v3: the pattern %s against %s is %s', (pattern, url, expected) => {
-    expect(matchesPattern(url, [pattern])).toBe(expected)
   })
 
   it('v3: collect() rows are as long as the longest list, and a value that is not a list counts as none', () => {
