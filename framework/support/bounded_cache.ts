@@ -25,7 +25,7 @@ export class BoundedCache<K, V> {
   }
 }
 
-/** Characters of a token's end that key a TokenCache: 132 bits, all of them from the token's MAC. */
+/** Characters of a token's end that key a TokenCache: 132 bits, at least 128 of them from its MAC (a signature, or AES-GCM's tag). */
 const TOKEN_TAIL = 22
 
 /**
