@@ -187,17 +187,10 @@ function say (line: string): void {
   process.stdout.write(line + '\n')
 }
 
-/**
- * How long a server may sit idle after its runs before its RSS is read again. V8 keeps the
- * garbage of a busy run until its memory reducer collects, about 30 s after the load stops
- * (bench/HISTORY.md): a leak stays, garbage goes.
- */
-const IDLE_WAIT_MS = 45_000
-
 /** RSS once idle, when the runs left it more than the target over its warm level (else null: not waited for). */
 async function idleRss (server: ServerProcess, { warm, end }: RssReadings): Promise<number | null> {
   if (warm === null || end === null || end - warm <= TARGETS.rssGrowthMb) return null
-  const deadline = Date.now() + IDLE_WAIT_MS
+  const deadline = Date.now() + TARGETS.rssIdleWaitMs
   let rss = end
   while (rss - warm > TARGETS.rssGrowthMb && Date.now() < deadline && server.exit === null) {
     await new Promise((resolve) => setTimeout(resolve, 1_000))

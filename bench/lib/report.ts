@@ -12,7 +12,7 @@ import { isAdonis, peersOf, type Stack } from './stacks'
 import { mean, spread } from './stats'
 import { collectScaling, type ScalingRun } from './scaling'
 import { scalingSection } from './scaling_report'
-import { evaluateScalingTargets, evaluateTargets } from './targets'
+import { TARGETS, evaluateScalingTargets, evaluateTargets } from './targets'
 
 /** The whole report, in Markdown. */
 export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[], scaling: ScalingRun[] = [], charts: Charts = {}): string {
@@ -103,7 +103,7 @@ export function buildReport (meta: Meta, stacks: Stack[], rounds: StackRound[], 
   lines.push('Responses with another status than the scenario\'s (200, or 302 for S3), socket errors and timeouts, and answers that failed the load generator\'s ' +
     'checks (S1 lists the items, S2 counts up by one per connection, S4 shows the flashed error and old email and not the password), summed over the measured runs ' +
     '(warm-ups in brackets when not 0). RSS of the server process: after boot, after the first warm-up, after its last run, and (idle) once it sat idle ' +
-    'for up to 45 s when the runs left it more than 50 MB over the warm-up: V8 keeps the garbage of a busy run until its memory reducer collects, about 30 s ' +
+    `for up to ${TARGETS.rssIdleWaitMs / 1000} s when the runs left it more than ${TARGETS.rssGrowthMb} MB over the warm-up: V8 keeps the garbage of a busy run until its memory reducer collects, about 30 s ` +
     'after the load stops, so a leak stays and garbage goes. Growth is last run minus first warm-up, then (when it waited) idle minus first warm-up; the highest of the rounds.', '')
   lines.push(table(['stack', 'bad status', 'socket errors', 'timeouts', 'wrong answers', 'RSS boot / warm / end / idle (MB)', 'growth, once idle (MB)'],
     stacks.map((stack) => problemRow(stack, rounds))))

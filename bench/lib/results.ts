@@ -27,7 +27,7 @@ export interface StackRound {
 
 /**
  * Server RSS in MB: after boot, after the first warm-up, after the last run, and, when the runs
- * left it over the target, after sitting idle until it came back or IDLE_WAIT_S ran out (null:
+ * left it over the target, after sitting idle until it came back or TARGETS.rssIdleWaitMs ran out (null:
  * not waited for; absent in runs made before it was measured).
  */
 export interface RssReadings {

@@ -13,6 +13,12 @@ export const TARGETS = {
   /** Requests/s with 1,000 routes against 10. */
   routesRatio: 0.9,
   rssGrowthMb: 50,
+  /**
+   * How long a server that ends over rssGrowthMb may sit idle before its RSS is read again. V8
+   * keeps the garbage of a busy run until its memory reducer collects, about 30 s after the load
+   * stops (bench/HISTORY.md): a leak stays, garbage goes.
+   */
+  rssIdleWaitMs: 45_000,
 }
 
 /**

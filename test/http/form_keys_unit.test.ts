@@ -1,4 +1,4 @@
-/** The branches of field names and v3 route patterns, one by one: the HTTP tests cover the usual paths. */
+/** The branches of field names and v3's collect(), one by one: the HTTP tests cover the usual paths. */
 import { fieldPath, fileTree, foldArrayKeys } from '../../framework/http/form_keys'
 import { collectRows } from '../../framework/http/request_negotiation'
 import { UploadedFile } from '../../framework/http/uploaded_file'
