@@ -120,11 +120,22 @@ function report (outcomes: Outcome[], users: number): LoadReport {
   return { outcomes, counts, slowestMs, outageMs: lastBad > firstBad ? lastBad - firstBad : 0, acknowledged }
 }
 
-/** Reads a key of a user's session back through url: the value the store holds now. */
+/**
+ * Reads a key of a user's session back through url: the value the store holds now. A 503 says
+ * "try again shortly", and is tried again for up to 5 s: after a failover the sentinels (or
+ * cluster nodes) learn the new master seconds apart, and a reconnect that asks one that has not
+ * heard yet is sent to the dead master once more (seen once in CI: ECONNREFUSED to the killed
+ * master after every user had been served by the new one). Any other status, or a 503 that
+ * lasts, fails.
+ */
 export async function storedValue (url: string, cookie: string, key: string): Promise<unknown> {
-  const response = await fetch(`${url}/t/get?key=${key}`, { headers: { cookie } })
-  if (response.status !== 200) throw new Error(`reading ${key} answered ${response.status}`)
-  return ((await response.json()) as { value: unknown }).value
+  const deadline = Date.now() + 5000
+  for (;;) {
+    const response = await fetch(`${url}/t/get?key=${key}`, { headers: { cookie } })
+    if (response.status === 200) return ((await response.json()) as { value: unknown }).value
+    if (response.status !== 503 || Date.now() > deadline) throw new Error(`reading ${key} answered ${response.status}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 }
 
 export interface FailoverFigures {
