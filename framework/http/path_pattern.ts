@@ -6,7 +6,7 @@
  * three '*' segments then '/x', against a 500-character path of slashes, took 166 ms, and
  * against a 16 KB one would have taken minutes (test/http/path_pattern.test.ts).
  */
-import { RE2JS } from 're2js'
+import { type RE2JS, re2 } from '../support/linear_regex'
 
 /** Compiled patterns: the patterns are the app's own, so the cache stays as small as its code. */
 const COMPILED = new Map<string, RE2JS>()
@@ -16,7 +16,7 @@ export function matchesPattern (path: string, patterns: string[]): boolean {
   return patterns.some((pattern) => {
     let compiled = COMPILED.get(pattern)
     if (compiled === undefined) {
-      compiled = RE2JS.compile(patternSource(pattern), RE2JS.CASE_INSENSITIVE)
+      compiled = re2().compile(patternSource(pattern), re2().CASE_INSENSITIVE)
       COMPILED.set(pattern, compiled)
     }
     return compiled.matcher(path).find()

@@ -4,7 +4,7 @@
  * with a pattern such as (a+)+. RE2's syntax is JavaScript's without lookarounds and
  * backreferences, which cannot be matched in linear time.
  */
-import { RE2JS } from 're2js'
+import { type RE2JS, re2 } from '../support/linear_regex'
 
 // '/^[a-z]+$/i': a pattern written as a JavaScript literal, flags after the closing slash.
 const LITERAL = /^\/(.*)\/([a-z]*)$/s
@@ -16,17 +16,18 @@ const TRAILING_FLAGS = /^(.+),([gimsuy]{1,6})$/s
  * AdonisJs 3 wrote them (`[a-z],i`). Flags i, m and s change matching; g, y and u change nothing.
  */
 export function compilePattern (source: string): RE2JS {
+  const RE2 = re2()
   const literal = LITERAL.exec(source) ?? TRAILING_FLAGS.exec(source)
-  if (!literal) return RE2JS.compile(source)
+  if (!literal) return RE2.compile(source)
   let flags = 0
   for (const flag of literal[2]!) {
-    if (flag === 'i') flags |= RE2JS.CASE_INSENSITIVE
-    else if (flag === 'm') flags |= RE2JS.MULTILINE
-    else if (flag === 's') flags |= RE2JS.DOTALL
+    if (flag === 'i') flags |= RE2.CASE_INSENSITIVE
+    else if (flag === 'm') flags |= RE2.MULTILINE
+    else if (flag === 's') flags |= RE2.DOTALL
     // g and y only matter for repeated searches, d for match indices, u for JavaScript's own engine.
     else if (!'dguy'.includes(flag)) throw new SyntaxError(`unknown flag '${flag}' (use i, m or s)`)
   }
-  return RE2JS.compile(literal[1]!, flags)
+  return RE2.compile(literal[1]!, flags)
 }
 
 /** Why a `regex:` argument cannot be used, or undefined when it compiles. */
