@@ -16,7 +16,8 @@ export function matchesPattern (path: string, patterns: string[]): boolean {
   return patterns.some((pattern) => {
     let compiled = COMPILED.get(pattern)
     if (compiled === undefined) {
-      compiled = re2().compile(patternSource(pattern), re2().CASE_INSENSITIVE)
+      const RE2 = re2()
+      compiled = RE2.compile(patternSource(pattern), RE2.CASE_INSENSITIVE)
       COMPILED.set(pattern, compiled)
     }
     return compiled.matcher(path).find()

@@ -124,9 +124,9 @@ function report (outcomes: Outcome[], users: number): LoadReport {
  * Reads a key of a user's session back through url: the value the store holds now. A 503 says
  * "try again shortly", and is tried again for up to 5 s: after a failover the sentinels (or
  * cluster nodes) learn the new master seconds apart, and a reconnect that asks one that has not
- * heard yet can be sent to the dead master once more (most likely what a CI run saw once: ECONNREFUSED to the killed
- * master after every user had been served by the new one). Any other status, or a 503 that
- * lasts, fails.
+ * heard yet can be sent to the dead master once more (most likely what a CI run saw once:
+ * ECONNREFUSED to the killed master after every user had been served by the new one). Any
+ * other status, or a 503 that lasts, fails.
  */
 export async function storedValue (url: string, cookie: string, key: string): Promise<unknown> {
   const deadline = Date.now() + 5000
